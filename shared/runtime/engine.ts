@@ -1,0 +1,167 @@
+/**
+ * The runtime engine: one Pyodide, loaded once, running one program at a time.
+ *
+ * Platform-neutral: the Node worker and the browser worker each hand it their
+ * own `loadPyodide` and the runtime's Python files, then forward messages.
+ */
+import type { PyodideAPI } from 'pyodide';
+import type { Trace, TraceMeta } from '../trace.js';
+import { TRACE_VERSION } from '../trace.js';
+import { FromWorker, OutputChunk, RunOptions, ToWorker } from './protocol.js';
+import type { RunRequest } from './protocol.js';
+
+export type LoadPyodide = (options: { fullStdLib?: boolean }) => Promise<PyodideAPI>;
+
+/** The Python side's records start with this character on the real stdout. */
+const RECORD = '\x1e';
+const RUNTIME_DIR = '/corolab-runtime';
+
+interface PyRunResult {
+  status: TraceMeta['end']['status'];
+  exitCode: number;
+  message: string;
+  seconds: number;
+  clockStart: number;
+  lines: boolean;
+  events?: Uint8Array;
+  strings?: string[];
+  tasks?: Trace['tasks'];
+  timers?: Trace['timers'];
+  futures?: Trace['futures'];
+}
+
+type PyCallable = ((...args: unknown[]) => { toJs(o: object): unknown; destroy(): void }) & { destroy(): void };
+
+export class Engine {
+  private onOutput: (chunks: OutputChunk[]) => void = () => {};
+  private readonly runPy: PyCallable;
+
+  private constructor(private readonly py: PyodideAPI) {
+    py.setStdout({ batched: (line: string) => this.stdoutLine(line) });
+    py.setStderr({ batched: (line: string) => this.onOutput([{ stream: 'stderr', text: line + '\n', t: 0, task: -1 }]) });
+    this.runPy = py.pyimport('corolab.runner').run as PyCallable;
+  }
+
+  /** Loads Pyodide and the runtime's Python modules (`files`: name → source). */
+  static async start(
+    loadPyodide: LoadPyodide,
+    files: Record<string, string>,
+    progress: (stage: 'pyodide' | 'runtime', fraction: number, message: string) => void,
+  ): Promise<Engine> {
+    progress('pyodide', 0.05, 'Loading Python (Pyodide)…');
+    const py = await loadPyodide({});
+    progress('runtime', 0.85, 'Loading the asyncio runtime…');
+    py.FS.mkdirTree(`${RUNTIME_DIR}/corolab`);
+    for (const [name, source] of Object.entries(files)) {
+      py.FS.writeFile(`${RUNTIME_DIR}/corolab/${name}`, source);
+    }
+    py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})\nimport corolab.runner`);
+    return new Engine(py);
+  }
+
+  setInterruptBuffer(buffer: Int32Array): void {
+    this.py.setInterruptBuffer(buffer);
+  }
+
+  run(request: RunRequest, onOutput: (chunks: OutputChunk[]) => void): { trace: Trace; runMs: number } {
+    const options = RunOptions.parse(request.options);
+    this.onOutput = onOutput;
+    const started = performance.now();
+    const proxy = this.runPy(request.source, request.filename, JSON.stringify(options));
+    let result: PyRunResult;
+    try {
+      result = proxy.toJs({ dict_converter: Object.fromEntries, create_proxies: false }) as PyRunResult;
+    } finally {
+      proxy.destroy();
+    }
+    this.onOutput = () => {};
+    return { trace: toTrace(request.filename, result), runMs: performance.now() - started };
+  }
+
+  private stdoutLine(line: string): void {
+    if (line.startsWith(RECORD)) {
+      const rows = JSON.parse(line.slice(1)) as [OutputChunk['stream'], number, number, string][];
+      this.onOutput(rows.map(([stream, t, task, text]) => ({ stream, t, task, text })));
+    } else {
+      // Written straight to file descriptor 1, past sys.stdout.
+      this.onOutput([{ stream: 'stdout', text: line + '\n', t: 0, task: -1 }]);
+    }
+  }
+}
+
+/** Splits the tracer's flat (kind, t, task, a, b) doubles into typed columns. */
+export function toTrace(filename: string, r: PyRunResult): Trace {
+  const flat = r.events ? new Float64Array(r.events.buffer, r.events.byteOffset, r.events.byteLength / 8) : new Float64Array(0);
+  const n = flat.length / 5;
+  const kind = new Uint8Array(n);
+  const t = new Float64Array(n);
+  const task = new Int32Array(n);
+  const a = new Int32Array(n);
+  const b = new Int32Array(n);
+  for (let i = 0, j = 0; i < n; i++, j += 5) {
+    kind[i] = flat[j]!;
+    t[i] = flat[j + 1]!;
+    task[i] = flat[j + 2]!;
+    a[i] = flat[j + 3]!;
+    b[i] = flat[j + 4]!;
+  }
+  return {
+    meta: {
+      version: TRACE_VERSION,
+      filename,
+      clockStart: r.clockStart,
+      lines: r.lines,
+      end: { status: r.status, exitCode: r.exitCode, message: r.message, seconds: r.seconds },
+    },
+    strings: r.strings ?? [],
+    tasks: r.tasks ?? { name: [], parent: [], coro: [], line: [] },
+    timers: r.timers ?? { when: [], label: [] },
+    futures: r.futures ?? { label: [] },
+    events: { kind, t, task, a, b },
+  };
+}
+
+/** What a worker needs from its platform: a way to receive and send messages. */
+export interface WorkerPort {
+  post(message: FromWorker, transfer?: ArrayBuffer[]): void;
+  onMessage(handler: (data: unknown) => void): void;
+}
+
+/** The worker's whole life: load once, then run whatever the host asks, one at a time. */
+export async function serveWorker(
+  port: WorkerPort,
+  loadPyodide: LoadPyodide,
+  files: Record<string, string>,
+): Promise<void> {
+  const loadStart = performance.now();
+  const queue: unknown[] = [];
+  let engine: Engine | undefined;
+  const handle = (data: unknown) => {
+    const parsed = ToWorker.safeParse(data);
+    if (!parsed.success) {
+      port.post({ type: 'load-error', message: `bad message to the runtime: ${parsed.error.message}` });
+      return;
+    }
+    const msg = parsed.data;
+    if (msg.type === 'interrupt-buffer') {
+      engine!.setInterruptBuffer(msg.buffer);
+      return;
+    }
+    port.post({ type: 'started', runId: msg.runId });
+    const { trace, runMs } = engine!.run(msg, (chunks) => port.post({ type: 'output', runId: msg.runId, chunks }));
+    const e = trace.events;
+    port.post({ type: 'done', runId: msg.runId, trace, runMs }, [e.kind.buffer, e.t.buffer, e.task.buffer, e.a.buffer, e.b.buffer] as ArrayBuffer[]);
+  };
+  port.onMessage((data) => (engine ? handle(data) : queue.push(data)));
+  try {
+    engine = await Engine.start(loadPyodide, files, (stage, fraction, message) =>
+      port.post({ type: 'progress', stage, fraction, message }),
+    );
+  } catch (err) {
+    port.post({ type: 'load-error', message: `could not load Python: ${String(err)}` });
+    return;
+  }
+  port.post({ type: 'progress', stage: 'ready', fraction: 1, message: 'Ready' });
+  port.post({ type: 'ready', loadMs: performance.now() - loadStart, snapshot: false });
+  for (const data of queue.splice(0)) handle(data);
+}

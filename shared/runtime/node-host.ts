@@ -1,0 +1,162 @@
+/**
+ * Hosts the runtime worker in a Node worker thread: the CLI, the tests and
+ * Electron's main process all run programs through this.
+ *
+ * One worker, loaded once, runs one program at a time. A run that goes past
+ * its real-time limit is interrupted (Python sees KeyboardInterrupt, the trace
+ * so far is kept); one that does not answer even then, or a worker that dies,
+ * is replaced by a fresh worker.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
+import type { Trace } from '../trace.js';
+import { FromWorker } from './protocol.js';
+import type { OutputChunk, RunOptions } from './protocol.js';
+
+export const DEFAULT_WORKER = new URL('./node-worker-entry.mjs', import.meta.url);
+
+export interface HostOptions {
+  /** Worker script; Electron passes its bundled worker. */
+  workerPath?: string | URL;
+  /** Real milliseconds a run may take before it is interrupted. */
+  timeoutMs?: number;
+  /** Grace after the interrupt before the worker is replaced. */
+  killAfterMs?: number;
+  resourceLimits?: ResourceLimits;
+  onProgress?: (stage: string, fraction: number, message: string) => void;
+}
+
+export interface RunResult {
+  trace: Trace;
+  runMs: number;
+  /** True when the worker had to be replaced during this run. */
+  restarted: boolean;
+}
+
+interface Pending {
+  runId: number;
+  resolve: (r: RunResult) => void;
+  onOutput: (chunks: OutputChunk[]) => void;
+  timers: NodeJS.Timeout[];
+  filename: string;
+  started: number;
+}
+
+export class RuntimeHost {
+  private worker!: Worker;
+  private interrupt = new Int32Array(new SharedArrayBuffer(4));
+  private nextRunId = 1;
+  private current: Pending | undefined;
+  private queue: (() => void)[] = [];
+  private disposed = false;
+  ready!: Promise<{ loadMs: number }>;
+  /** How many times the worker was replaced (crash, hang, memory). */
+  restarts = 0;
+
+  constructor(private readonly options: HostOptions = {}) {
+    this.spawn();
+  }
+
+  private spawn(): void {
+    const worker = new Worker(this.options.workerPath ?? DEFAULT_WORKER, {
+      resourceLimits: this.options.resourceLimits,
+    });
+    this.worker = worker;
+    this.ready = new Promise((resolve, reject) => {
+      worker.on('message', (raw: unknown) => {
+        const parsed = FromWorker.safeParse(raw);
+        if (!parsed.success) return this.workerFailed(`the runtime sent a malformed message: ${parsed.error.message}`);
+        const msg = parsed.data;
+        if (msg.type === 'progress') this.options.onProgress?.(msg.stage, msg.fraction, msg.message);
+        else if (msg.type === 'ready') resolve({ loadMs: msg.loadMs });
+        else if (msg.type === 'load-error') reject(new Error(msg.message));
+        else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
+        else if (msg.type === 'done' && msg.runId === this.current?.runId) {
+          this.finish({ trace: msg.trace, runMs: msg.runMs, restarted: false });
+        }
+      });
+      worker.on('error', (err) => {
+        reject(err);
+        this.workerFailed(`the runtime crashed: ${err.message}`);
+      });
+      worker.on('exit', (code) => {
+        if (worker === this.worker && !this.disposed) this.workerFailed(`the runtime stopped unexpectedly (exit code ${code})`);
+      });
+    });
+    this.ready.catch(() => {});
+    worker.postMessage({ type: 'interrupt-buffer', buffer: this.interrupt });
+  }
+
+  /** Runs a program; runs queue up one after another. Never rejects for a program's own failure. */
+  run(source: string, filename: string, options: RunOptions = {}, onOutput: (chunks: OutputChunk[]) => void = () => {}): Promise<RunResult> {
+    return new Promise((resolve) => {
+      const start = () => {
+        const runId = this.nextRunId++;
+        Atomics.store(this.interrupt, 0, 0);
+        const pending: Pending = { runId, resolve, onOutput, timers: [], filename, started: performance.now() };
+        this.current = pending;
+        if (this.options.timeoutMs) {
+          pending.timers.push(setTimeout(() => this.stop(), this.options.timeoutMs));
+        }
+        this.worker.postMessage({ type: 'run', runId, source, filename, options });
+      };
+      if (this.current) this.queue.push(start);
+      else start();
+    });
+  }
+
+  /** Stops the run in progress: interrupt first, then replace the worker if it does not answer. */
+  stop(): void {
+    const pending = this.current;
+    if (!pending) return;
+    Atomics.store(this.interrupt, 0, 2); // SIGINT: Python raises KeyboardInterrupt
+    pending.timers.push(
+      setTimeout(() => {
+        if (this.current === pending) this.replaceWorker('stopped: the program did not answer the interrupt, so its worker was replaced');
+      }, this.options.killAfterMs ?? 3000),
+    );
+  }
+
+  private workerFailed(message: string): void {
+    if (this.disposed) return;
+    this.replaceWorker(message);
+  }
+
+  private replaceWorker(message: string): void {
+    const pending = this.current;
+    this.restarts++;
+    const old = this.worker;
+    this.interrupt = new Int32Array(new SharedArrayBuffer(4));
+    this.spawn();
+    void old.terminate();
+    if (pending) {
+      pending.onOutput([{ stream: 'stderr', text: `corolab: ${message}\n`, t: 0, task: -1 }]);
+      this.finish({ trace: emptyTrace(pending.filename, message), runMs: performance.now() - pending.started, restarted: true });
+    }
+  }
+
+  private finish(result: RunResult): void {
+    const pending = this.current;
+    if (!pending) return;
+    pending.timers.forEach(clearTimeout);
+    this.current = undefined;
+    pending.resolve(result);
+    this.queue.shift()?.();
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await this.worker.terminate();
+  }
+}
+
+function emptyTrace(filename: string, message: string): Trace {
+  return {
+    meta: { version: 1, filename, clockStart: Date.now() / 1000, lines: false, end: { status: 'stopped', exitCode: 1, message, seconds: 0 } },
+    strings: [],
+    tasks: { name: [], parent: [], coro: [], line: [] },
+    timers: { when: [], label: [] },
+    futures: { label: [] },
+    events: { kind: new Uint8Array(0), t: new Float64Array(0), task: new Int32Array(0), a: new Int32Array(0), b: new Int32Array(0) },
+  };
+}

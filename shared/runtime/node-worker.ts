@@ -1,0 +1,18 @@
+/** The runtime worker under Node's worker_threads (Electron main, the CLI, tests). */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadPyodide } from 'pyodide';
+import { serveWorker } from './engine.js';
+import { readPythonFiles } from './python-files.node.js';
+
+if (!parentPort) throw new Error('node-worker.ts must run in a worker thread');
+const port = parentPort;
+const pythonDir = (workerData as { pythonDir?: string } | undefined)?.pythonDir;
+
+void serveWorker(
+  {
+    post: (message, transfer) => port.postMessage(message, transfer ?? []),
+    onMessage: (handler) => port.on('message', handler),
+  },
+  (options) => loadPyodide(options),
+  readPythonFiles(pythonDir),
+);

@@ -1,0 +1,64 @@
+/**
+ * Messages between a runtime host (Electron main, the CLI, the web build) and
+ * the runtime worker (Node worker_threads or a browser Web Worker).
+ * Both sides validate what they receive with these schemas.
+ */
+import { z } from 'zod';
+import { TraceWire } from '../trace.js';
+
+export const RunLimits = z.object({
+  /** Stop after this many task steps + source lines. */
+  maxSteps: z.number().int().positive().default(5_000_000),
+  /** Stop when the virtual clock passes this many seconds. */
+  maxVirtualSeconds: z.number().positive().default(24 * 3600),
+});
+export type RunLimits = z.infer<typeof RunLimits>;
+
+export const RunOptions = z.object({
+  /** Record a trace at all (off: fastest, prints only). */
+  trace: z.boolean().default(true),
+  /** Record a Line event for every source line of the user's code. */
+  lines: z.boolean().default(true),
+  /** Wall-clock start of the virtual clock, Unix seconds; default: now. */
+  clockStart: z.number().optional(),
+  limits: RunLimits.prefault({}),
+});
+export type RunOptions = z.input<typeof RunOptions>;
+
+export const RunRequest = z.object({
+  type: z.literal('run'),
+  runId: z.number().int(),
+  source: z.string().max(5_000_000),
+  filename: z.string().min(1).max(1000),
+  options: RunOptions.prefault({}),
+});
+export type RunRequest = z.infer<typeof RunRequest>;
+
+export const ToWorker = z.discriminatedUnion('type', [
+  RunRequest,
+  /** The host shares a buffer the runtime polls to interrupt a run (Stop, timeout). */
+  z.object({ type: z.literal('interrupt-buffer'), buffer: z.custom<Int32Array>((v) => v instanceof Int32Array) }),
+]);
+export type ToWorker = z.infer<typeof ToWorker>;
+
+export const LoadStage = z.enum(['pyodide', 'stdlib', 'runtime', 'ready']);
+
+export const OutputChunk = z.object({
+  stream: z.enum(['stdout', 'stderr']),
+  text: z.string(),
+  /** Virtual seconds since start when the first character was written. */
+  t: z.number(),
+  /** Task that wrote it, -1 for none. */
+  task: z.number().int(),
+});
+export type OutputChunk = z.infer<typeof OutputChunk>;
+
+export const FromWorker = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), stage: LoadStage, fraction: z.number().min(0).max(1), message: z.string() }),
+  z.object({ type: z.literal('ready'), loadMs: z.number(), snapshot: z.boolean() }),
+  z.object({ type: z.literal('load-error'), message: z.string() }),
+  z.object({ type: z.literal('output'), runId: z.number().int(), chunks: z.array(OutputChunk) }),
+  z.object({ type: z.literal('started'), runId: z.number().int() }),
+  z.object({ type: z.literal('done'), runId: z.number().int(), trace: TraceWire, runMs: z.number() }),
+]);
+export type FromWorker = z.infer<typeof FromWorker>;

@@ -1,0 +1,132 @@
+"""An asyncio event loop on the virtual clock.
+
+All scheduling is CPython's own BaseEventLoop; only the two places where a real
+loop touches the outside world change: `time()` reads the virtual clock, and
+the selector, instead of waiting `timeout` seconds for I/O, moves the clock on
+by `timeout`. A wait with no timeout and nothing ready can never end: that is a
+deadlock, reported instead of hanging.
+"""
+import asyncio
+import concurrent.futures
+from asyncio import base_events, events
+
+
+class Deadlock(KeyboardInterrupt):
+    """Nothing is ready, no timer is pending, and the program is not finished.
+
+    Natively the program would hang here forever; a KeyboardInterrupt (like the
+    Ctrl-C a user would press) ends it without `except Exception` catching it."""
+
+
+class _VirtualSelector:
+    def __init__(self, loop):
+        self._loop = loop
+
+    def select(self, timeout=None):
+        if timeout is None:
+            message = describe_waiting(self._loop)
+            self._loop._session.halt()
+            raise Deadlock(message)
+        self._loop._clock.advance(timeout)
+        return []
+
+    def get_map(self):
+        return {}
+
+    def close(self):
+        pass
+
+
+class _InlineExecutor(concurrent.futures.Executor):
+    """There are no threads here: run_in_executor/to_thread run the call at once, blocking the loop."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        future = concurrent.futures.Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:
+            future.set_exception(exc)
+        return future
+
+
+_INLINE_EXECUTOR = _InlineExecutor()
+
+
+class VirtualEventLoop(base_events.BaseEventLoop):
+    def __init__(self, session):
+        super().__init__()
+        self._session = session
+        self._clock = session.clock
+        self._selector = _VirtualSelector(self)
+        self._clock_resolution = 1e-9
+        self.set_task_factory(self._new_task)
+
+    def time(self):
+        return self._clock.now
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+    def run_in_executor(self, executor, func, *args):
+        # Not set as the default executor: shutting that down would start a thread.
+        return super().run_in_executor(executor or _INLINE_EXECUTOR, func, *args)
+
+    def _new_task(self, loop, coro, *, name=None, **kwargs):
+        # Names come from a counter of this run, so they start at Task-1 like in a fresh python3.
+        if name is None:
+            name = self._session.next_task_name()
+        return asyncio.Task(coro, loop=loop, name=name, **kwargs)
+
+
+def describe_waiting(loop):
+    waiting = []
+    for task in asyncio.all_tasks(loop):
+        waiter = getattr(task, "_fut_waiter", None)
+        coro = task.get_coro()
+        where = ""
+        frame = getattr(coro, "cr_frame", None)
+        if frame is not None:
+            where = f" (line {frame.f_lineno})"
+        if isinstance(waiter, asyncio.Task):
+            what = f"task {waiter.get_name()!r}"
+        elif waiter is not None:
+            what = describe_future(waiter)
+        else:
+            what = "nothing"
+        waiting.append(f"task {task.get_name()!r}{where} awaits {what}")
+    waiting.sort()
+    listed = "; ".join(waiting) if waiting else "no tasks"
+    return f"deadlock: nothing is ready and no timer is pending, so no task can ever wake up. Waiting: {listed}"
+
+
+def describe_future(fut):
+    label = getattr(fut, "_corolab_label", None)
+    return f"a future from {label}" if label else f"a {type(fut).__name__}"
+
+
+class VirtualPolicy(events._BaseDefaultEventLoopPolicy):
+    """Makes asyncio.run(), new_event_loop() and get_event_loop() use virtual loops."""
+
+    def __init__(self, loop_factory):
+        super().__init__()
+        self._factory = loop_factory
+
+    def new_event_loop(self):
+        return self._factory()
+
+    def get_event_loop(self):
+        # Python 3.11 (what the lessons are written for) creates a loop here
+        # instead of raising, so the low-level examples run as they do there.
+        if self._local._loop is None:
+            self.set_event_loop(self.new_event_loop())
+        return self._local._loop
+
+
+def install_policy(loop_factory):
+    # Pyodide swaps asyncio.run for its browser-loop version; the lessons need CPython's own.
+    asyncio.run = asyncio.runners.run
+    events._set_event_loop_policy(VirtualPolicy(loop_factory))
+    events._set_running_loop(None)

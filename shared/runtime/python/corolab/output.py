@@ -1,0 +1,85 @@
+"""The program's stdout and stderr.
+
+Each line is stamped with the virtual time of its first character (as the
+ground-truth runner stamps native output), recorded in the trace, and sent to
+the host in batches over the real stdout as one JSON record per batch.
+"""
+import io
+import json
+import sys
+
+RECORD = "\x1e"  # starts a line of batched output records; anything else on fd 1 is raw text
+STREAMS = {1: "stdout", 2: "stderr"}
+
+
+class OutputChannel:
+    def __init__(self, session, batch_lines=200, batch_seconds=0.05):
+        self.session = session
+        self._pending = []
+        self._batch_lines = batch_lines
+        self._batch_seconds = batch_seconds
+        self._last_flush = session.real_time()
+        self.halted = False
+
+    def line(self, stream, t, text):
+        if self.halted:
+            return
+        task = -1
+        tracer = self.session.tracer
+        if tracer is not None:
+            task = tracer.current_task_id()
+            tracer.output(text.rstrip("\n"), stream)
+        self._pending.append((STREAMS[stream], t, task, text))
+        if len(self._pending) >= self._batch_lines or self.session.real_time() - self._last_flush > self._batch_seconds:
+            self.flush()
+
+    def flush(self):
+        if self._pending:
+            out = sys.__stdout__
+            out.write(RECORD + json.dumps(self._pending, ensure_ascii=False) + "\n")
+            out.flush()
+            self._pending = []
+        self._last_flush = self.session.real_time()
+
+
+class StampedWriter(io.TextIOBase):
+    def __init__(self, channel, stream, clock):
+        self._channel = channel
+        self._stream = stream
+        self._clock = clock
+        self._partial = ""
+        self._stamp = None
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if not text:
+            return 0
+        if self._stamp is None:
+            self._stamp = self._clock.now
+        start = 0
+        while True:
+            nl = text.find("\n", start)
+            if nl < 0:
+                self._partial += text[start:]
+                break
+            self._channel.line(self._stream, self._stamp, self._partial + text[start:nl + 1])
+            self._partial = ""
+            start = nl + 1
+            self._stamp = self._clock.now if start < len(text) else None
+        return len(text)
+
+    def finish(self):
+        if self._partial:
+            self._channel.line(self._stream, self._stamp, self._partial)
+            self._partial, self._stamp = "", None

@@ -1,0 +1,183 @@
+"""Runs one program: fresh clock, fresh event loops, output capture, tracer.
+
+The host calls `run(source, filename, options_json)` and gets back a dict with
+the exit status and the trace; output streams to it while the program runs.
+"""
+import asyncio
+import builtins
+import gc
+import json
+import linecache
+import sys
+import time
+import traceback
+import types
+from asyncio import events
+
+from . import loop as vloop
+from . import tracer as vtracer
+from . import vclock
+from .output import OutputChannel, StampedWriter
+from .sandbox import Sandbox
+
+
+class Session:
+    def __init__(self, filename, options):
+        self.filename = filename
+        limits = options.get("limits", {})
+        start = options.get("clockStart")
+        self.clock = vclock.install(time.time() if start is None else float(start), float(limits.get("maxVirtualSeconds", 86400)))
+        self.real_time = vclock.real_time
+        self.tracer = None
+        if options.get("trace", True):
+            self.tracer = vtracer.Tracer(self.clock, filename, options.get("lines", True), int(limits.get("maxSteps", 5_000_000)))
+        self._task_counter = 0
+        self.loops = []
+        self.channel = OutputChannel(self)
+        self.clock.on_limit = self.halt
+        if self.tracer is not None:
+            self.tracer.on_limit = self.halt
+
+    def halt(self):
+        """The run is over (deadlock, budget): what asyncio's clean-up does from here is not the program's."""
+        self.channel.halted = True
+        if self.tracer is not None:
+            self.tracer.enabled = False
+
+    def next_task_name(self):
+        self._task_counter += 1
+        return f"Task-{self._task_counter}"
+
+    def new_loop(self):
+        loop_class = vtracer.TracedEventLoop if self.tracer is not None else vloop.VirtualEventLoop
+        loop = loop_class(self)
+        self.loops.append(loop)
+        return loop
+
+
+def _only_user_frames(te, filename):
+    """Drops the runtime's and asyncio's frames, as the issue asks: the learner's code only."""
+    seen = set()
+    stack = [te]
+    while stack:
+        t = stack.pop()
+        if t is None or id(t) in seen:
+            continue
+        seen.add(id(t))
+        t.stack = traceback.StackSummary.from_list([f for f in t.stack if f.filename == filename])
+        stack.extend((t.__cause__, t.__context__))
+        stack.extend(getattr(t, "exceptions", None) or ())
+
+
+def _print_exception(exc, filename, file):
+    te = traceback.TracebackException.from_exception(exc)
+    _only_user_frames(te, filename)
+    file.write("".join(te.format()))
+
+
+def _exit_code(exc, stderr):
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    stderr.write(f"{code}\n")
+    return 1
+
+
+def run(source, filename, options_json="{}"):
+    options = json.loads(options_json)
+    session = Session(filename, options)
+    tracer = session.tracer
+    channel = session.channel
+    stdout = StampedWriter(channel, 1, session.clock)
+    stderr = StampedWriter(channel, 2, session.clock)
+    status, exit_code, message = "ok", 0, ""
+
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    main = types.ModuleType("__main__")
+    main.__file__ = filename
+    main.__builtins__ = builtins
+    saved = sys.stdout, sys.stderr, sys.argv, sys.modules.get("__main__")
+    lines = None
+    sys.stdout, sys.stderr, sys.argv = stdout, stderr, [filename]
+    sys.modules["__main__"] = main
+    vloop.install_policy(session.new_loop)
+    if tracer is not None:
+        vtracer.activate(tracer)
+    try:
+        with Sandbox():
+            try:
+                code = compile(source, filename, "exec")
+            except SyntaxError as exc:
+                stderr.write("".join(traceback.format_exception_only(exc)))
+                status, exit_code, message = "error", 1, f"{type(exc).__name__}: {exc.msg} (line {exc.lineno})"
+            else:
+                if tracer is not None and tracer.lines:
+                    lines = vtracer.LineEvents(tracer)
+                    lines.start(code)
+                try:
+                    exec(code, main.__dict__)
+                except SystemExit as exc:
+                    exit_code = _exit_code(exc, stderr)
+                    if exit_code:
+                        status, message = "error", f"SystemExit({exit_code})"
+                except vloop.Deadlock as exc:
+                    status, exit_code, message = "deadlock", 1, str(exc)
+                except vclock.LimitExceeded as exc:
+                    status, exit_code, message = "limit", 1, f"stopped: {exc}"
+                except KeyboardInterrupt:
+                    status, exit_code, message = "stopped", 1, "stopped: the run was interrupted (Stop, or it ran past its time limit)"
+                except BaseException as exc:
+                    stdout.finish()
+                    _print_exception(exc, filename, stderr)
+                    status, exit_code, message = "error", 1, f"{type(exc).__name__}: {exc}"
+                finally:
+                    if lines is not None:
+                        lines.stop()
+            stdout.finish()
+            if status in ("deadlock", "limit", "stopped"):
+                channel.halted = False
+                stderr.write(f"corolab: {message}\n")
+                session.halt()
+            if tracer is not None:
+                tracer.enabled = False
+            # What natively happens at interpreter exit ("Task was destroyed but it is
+            # pending!", "Task exception was never retrieved") happens here, into stderr.
+            for lp in session.loops:
+                if not lp.is_closed() and not lp.is_running():
+                    try:
+                        lp.close()
+                    except Exception:
+                        pass
+            session.loops.clear()
+            main.__dict__.clear()
+            gc.collect()
+            stderr.finish()
+    finally:
+        channel.flush()
+        sys.stdout, sys.stderr, sys.argv = saved[0], saved[1], saved[2]
+        if saved[3] is not None:
+            sys.modules["__main__"] = saved[3]
+        vtracer.deactivate()
+        vclock.uninstall()
+        events._set_running_loop(None)
+        linecache.cache.pop(filename, None)
+
+    result = {
+        "status": status,
+        "exitCode": exit_code,
+        "message": message,
+        "seconds": session.clock.now,
+        "clockStart": session.clock.wall_start,
+        "lines": bool(tracer and tracer.lines),
+    }
+    if tracer is not None:
+        result.update(
+            events=tracer.events.tobytes(),
+            strings=tracer.strings,
+            tasks={"name": tracer.task_name, "parent": tracer.task_parent, "coro": tracer.task_coro, "line": tracer.task_line},
+            timers={"when": tracer.timer_when, "label": tracer.timer_label},
+            futures={"label": tracer.future_label},
+        )
+    return result

@@ -1,0 +1,323 @@
+"""The tracer: records what the event loop does as one flat list of events.
+
+Each event is five numbers (kind, virtual time, task, a, b) appended to one
+array of doubles; names, labels and printed text go once into a string table.
+shared/trace.ts describes the same format for the TypeScript side; the K_*
+and W_* numbers here must match its EventKind and WaitKind.
+
+Hooks, all cheap and all outside CPython's scheduling code:
+- every callback the loop runs is a TracedHandle/TracedTimerHandle, so task
+  steps, wake-ups, timers and plain callbacks are seen as they run;
+- the loop's task factory sees tasks being created, create_future() futures;
+- sys.monitoring LINE events, switched on for the user's code objects only.
+"""
+import asyncio
+import heapq
+import os
+import reprlib
+import sys
+from array import array
+from asyncio import events, futures
+
+from .loop import VirtualEventLoop
+from .vclock import LimitExceeded
+
+(K_LOOP, K_TASK_CREATED, K_STEP_START, K_STEP_END, K_AWAIT, K_WAKE, K_TASK_DONE,
+ K_TASK_CANCELLED, K_TASK_FAILED, K_TIMER_SCHEDULED, K_TIMER_FIRED, K_TIMER_CANCELLED,
+ K_CALLBACK, K_FUTURE_CREATED, K_FUTURE_RESOLVED, K_PRINT, K_LINE, K_TASK_RENAMED) = range(18)
+W_YIELD, W_SLEEP, W_FUTURE, W_TASK = range(4)
+OUTCOME_RESULT, OUTCOME_EXCEPTION, OUTCOME_CANCELLED = range(3)
+
+_Task = asyncio.Task
+_current_task = asyncio.current_task
+_ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
+_get_running_loop = events._get_running_loop
+_SIMPLE_TYPES = (int, float, str, bool, type(None), bytes, list, tuple, dict, set)
+_repr = reprlib.Repr(maxstring=60, maxother=60).repr
+_tracer = None  # the tracer of the run in progress
+
+
+def _safe_repr(value):
+    # Never call a user's __repr__: it could print, or fail.
+    if isinstance(value, _SIMPLE_TYPES):
+        return _repr(value)
+    return f"<{type(value).__name__}>"
+
+
+class Tracer:
+    def __init__(self, clock, filename, lines, max_steps):
+        self.clock = clock
+        self.filename = filename
+        self.lines = lines
+        self.max_steps = max_steps
+        self.steps = 0
+        self.on_limit = lambda: None
+        self.enabled = True
+        self.events = array("d")
+        self._push = self.events.extend
+        self.strings = []
+        self._string_ids = {}
+        self._task_ids = {}  # id(task) -> task id; tasks are alive whenever we look one up
+        self._task_names = []  # current name per task id
+        self.task_name, self.task_parent, self.task_coro, self.task_line = [], [], [], []
+        self.timer_when, self.timer_label = [], []
+        self._future_ids = {}  # id(future) -> future id
+        self.future_label = []
+        self._sleep_timer = {}  # future id -> timer id, for asyncio.sleep's futures
+        self._file_sid = self.string(filename)
+
+    # -- tables -------------------------------------------------------------------------
+
+    def string(self, text):
+        sid = self._string_ids.get(text)
+        if sid is None:
+            sid = self._string_ids[text] = len(self.strings)
+            self.strings.append(text)
+        return sid
+
+    def emit(self, kind, task, a, b):
+        if self.enabled:
+            self._push((kind, self.clock.now, task, a, b))
+
+    def current_task_id(self):
+        loop = _get_running_loop()
+        if loop is None:
+            return -1
+        task = _current_task(loop)
+        return -1 if task is None else self._task_ids.get(id(task), -1)
+
+    def task_id(self, task):
+        return self._task_ids.get(id(task), -1)
+
+    def future_id(self, fut, label=None):
+        fid = self._future_ids.get(id(fut))
+        if fid is None:
+            fid = self._future_ids[id(fut)] = len(self.future_label)
+            if label is None:
+                label = "gather" if type(fut).__name__ == "_GatheringFuture" else type(fut).__name__
+            self.future_label.append(self.string(label))
+        return fid
+
+    def _user_line(self, frame):
+        for _ in range(30):
+            if frame is None:
+                return 0
+            if frame.f_code.co_filename == self.filename:
+                return frame.f_lineno
+            frame = frame.f_back
+        return 0
+
+    # -- events -------------------------------------------------------------------------
+
+    def task_created(self, task, coro):
+        code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
+        if code is not None and code.co_filename.startswith(_ASYNCIO_DIR):
+            return  # asyncio's own housekeeping (shutdown_asyncgens, ...): not the program's
+        tid = len(self.task_name)
+        self._task_ids[id(task)] = tid
+        name = task.get_name()
+        self._task_names.append(name)
+        self.task_name.append(self.string(name))
+        parent = self.current_task_id()
+        self.task_parent.append(parent)
+        self.task_coro.append(self.string(code.co_name if code else type(coro).__name__))
+        self.task_line.append(self._user_line(sys._getframe(2)))
+        self.emit(K_TASK_CREATED, tid, parent, -1)
+
+    def waiting_on(self, fut):
+        """(WaitKind, id) for something a task awaits or was woken by."""
+        if fut is None:
+            return W_YIELD, -1
+        if isinstance(fut, _Task):
+            return W_TASK, self._task_ids.get(id(fut), -1)
+        fid = self.future_id(fut)
+        timer = self._sleep_timer.get(fid)
+        if timer is not None:
+            return W_SLEEP, timer
+        return W_FUTURE, fid
+
+    def count_step(self):
+        self.steps += 1
+        if self.steps > self.max_steps:
+            self.on_limit()
+            raise LimitExceeded(f"the program ran more than {self.max_steps:,} steps and lines")
+
+    def task_step(self, handle, task):
+        tid = self._task_ids.get(id(task), -1)
+        if tid < 0:
+            events.Handle._run(handle)
+            return
+        args = handle._args
+        if args:  # a wake-up: the argument is the future that completed
+            kind, target = self.waiting_on(args[0])
+            self.emit(K_WAKE, tid, kind, target)
+        name = task.get_name()
+        if name != self._task_names[tid]:
+            self._task_names[tid] = name
+            self.emit(K_TASK_RENAMED, tid, self.string(name), -1)
+        self.emit(K_STEP_START, tid, -1, -1)
+        self.count_step()
+        events.Handle._run(handle)
+        self.emit(K_STEP_END, tid, -1, -1)
+        if task.done():
+            if task.cancelled():
+                self.emit(K_TASK_CANCELLED, tid, -1, -1)
+            elif task._exception is not None:
+                exc = task._exception
+                self.emit(K_TASK_FAILED, tid, self.string(f"{type(exc).__name__}: {exc}"), -1)
+            else:
+                self.emit(K_TASK_DONE, tid, self.string(_safe_repr(task._result)), -1)
+        else:
+            kind, target = self.waiting_on(task._fut_waiter)
+            self.emit(K_AWAIT, tid, kind, target)
+
+    def callback(self, handle, timer):
+        cb = handle._callback
+        name = getattr(cb, "__qualname__", None) or type(cb).__name__
+        self.emit(K_CALLBACK, self.current_task_id(), self.string(name), timer)
+
+    def output(self, text, stream):
+        self.emit(K_PRINT, self.current_task_id(), self.string(text), stream)
+
+    def on_line(self, code, line):
+        self.emit(K_LINE, self.current_task_id(), self._file_sid, line)
+        self.count_step()
+
+
+def _run_traced(handle, timer):
+    task = getattr(handle._callback, "__self__", None)
+    if isinstance(task, _Task):
+        _tracer.task_step(handle, task)
+    else:
+        _tracer.callback(handle, timer)
+        events.Handle._run(handle)
+
+
+class TracedHandle(events.Handle):
+    __slots__ = ()
+
+    def _run(self):
+        _run_traced(self, -1)
+
+
+class TracedTimerHandle(events.TimerHandle):
+    __slots__ = ("_timer_id",)
+
+    def _run(self):
+        _tracer.emit(K_TIMER_FIRED, -1, self._timer_id, -1)
+        if self._callback is futures._set_result_unless_cancelled:
+            events.Handle._run(self)  # asyncio.sleep's own timer: the wake-up that follows says it all
+        else:
+            _run_traced(self, self._timer_id)
+
+
+class TracedFuture(asyncio.Future):
+    """A future from loop.create_future() that reports being resolved."""
+
+    def set_result(self, result):
+        super().set_result(result)
+        _tracer.emit(K_FUTURE_RESOLVED, _tracer.current_task_id(), _tracer.future_id(self), OUTCOME_RESULT)
+
+    def set_exception(self, exception):
+        super().set_exception(exception)
+        _tracer.emit(K_FUTURE_RESOLVED, _tracer.current_task_id(), _tracer.future_id(self), OUTCOME_EXCEPTION)
+
+    def cancel(self, msg=None):
+        cancelled = super().cancel(msg)
+        if cancelled:
+            _tracer.emit(K_FUTURE_RESOLVED, _tracer.current_task_id(), _tracer.future_id(self), OUTCOME_CANCELLED)
+        return cancelled
+
+
+class TracedEventLoop(VirtualEventLoop):
+    def _run_once(self):
+        scheduled = self._scheduled
+        _tracer.emit(K_LOOP, -1, len(self._ready), scheduled[0]._timer_id if scheduled else -1)
+        super()._run_once()
+
+    def _call_soon(self, callback, args, context):
+        handle = TracedHandle(callback, args, self, context)
+        self._ready.append(handle)
+        return handle
+
+    def call_at(self, when, callback, *args, context=None):
+        # As BaseEventLoop.call_at, with a handle that knows its timer id.
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        timer = TracedTimerHandle(when, callback, args, self, context)
+        tr = _tracer
+        timer._timer_id = tid = len(tr.timer_when)
+        tr.timer_when.append(float(when))
+        if callback is futures._set_result_unless_cancelled:
+            label = "sleep"
+            tr._sleep_timer[tr.future_id(args[0], "sleep")] = tid
+        else:
+            label = getattr(callback, "__qualname__", None) or type(callback).__name__
+        tr.timer_label.append(tr.string(label))
+        tr.emit(K_TIMER_SCHEDULED, tr.current_task_id(), tid, -1)
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def _timer_handle_cancelled(self, handle):
+        super()._timer_handle_cancelled(handle)
+        _tracer.emit(K_TIMER_CANCELLED, _tracer.current_task_id(), handle._timer_id, -1)
+
+    def create_future(self):
+        fut = TracedFuture(loop=self)
+        label = sys._getframe(1).f_code.co_qualname
+        fut._corolab_label = label
+        _tracer.emit(K_FUTURE_CREATED, _tracer.current_task_id(), _tracer.future_id(fut, label), -1)
+        return fut
+
+    def _new_task(self, loop, coro, **kwargs):
+        task = super()._new_task(loop, coro, **kwargs)
+        _tracer.task_created(task, coro)
+        return task
+
+
+def _code_objects(code):
+    yield code
+    for const in code.co_consts:
+        if hasattr(const, "co_code"):
+            yield from _code_objects(const)
+
+
+class LineEvents:
+    """sys.monitoring LINE events on the user's code only (asyncio's own code stays untouched)."""
+
+    def __init__(self, tracer):
+        self.tracer = tracer
+        self.tool = None
+
+    def start(self, code):
+        mon = sys.monitoring
+        for tool in (mon.DEBUGGER_ID, 3, 4):
+            if mon.get_tool(tool) is None:
+                mon.use_tool_id(tool, "corolab")
+                self.tool = tool
+                break
+        if self.tool is None:
+            return
+        mon.register_callback(self.tool, mon.events.LINE, self.tracer.on_line)
+        for c in _code_objects(code):
+            mon.set_local_events(self.tool, c, mon.events.LINE)
+
+    def stop(self):
+        if self.tool is not None:
+            mon = sys.monitoring
+            mon.register_callback(self.tool, mon.events.LINE, None)
+            mon.free_tool_id(self.tool)
+            self.tool = None
+
+
+def activate(tracer):
+    global _tracer
+    _tracer = tracer
+
+
+def deactivate():
+    global _tracer
+    if _tracer is not None:
+        _tracer.enabled = False

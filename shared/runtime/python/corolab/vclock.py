@@ -1,0 +1,112 @@
+"""The virtual clock.
+
+Program time only moves when the event loop has nothing ready and jumps to its
+next timer, or when the program blocks in time.sleep(). Every clock the program
+can read (loop.time(), time.time(), time.monotonic(), time.perf_counter(),
+time.strftime()/localtime() without a time, datetime.now()) reads this one.
+"""
+import datetime as _datetime
+import time as _time
+
+_real = {name: getattr(_time, name) for name in (
+    "time", "time_ns", "monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns",
+    "sleep", "localtime", "gmtime", "strftime", "ctime", "asctime",
+)}
+_real_datetime = _datetime.datetime
+
+
+class LimitExceeded(KeyboardInterrupt):
+    """A run went past one of its budgets (virtual time, steps).
+
+    A KeyboardInterrupt, like Ctrl-C, so that neither `except Exception` in the
+    program nor asyncio's task machinery swallows it."""
+
+
+class VirtualClock:
+    def __init__(self, wall_start, max_seconds):
+        self.now = 0.0
+        self.wall_start = wall_start
+        self.max_seconds = max_seconds
+        self.on_limit = lambda: None
+
+    def advance(self, seconds):
+        if seconds > 0:
+            target = self.now + seconds
+            if target > self.max_seconds:
+                self.now = self.max_seconds
+                self.on_limit()
+                raise LimitExceeded(
+                    f"the program's clock passed {self.max_seconds:g} virtual seconds "
+                    f"(it asked to wait until {target:g} s)"
+                )
+            self.now = target
+
+    def wall(self):
+        return self.wall_start + self.now
+
+
+_clock = None
+
+
+def current():
+    return _clock
+
+
+def _sleep(seconds):
+    # Blocking: the whole loop stops for `seconds` of program time.
+    if seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    _clock.advance(float(seconds))
+
+
+def _opt_time(t):
+    return _clock.wall() if t is None else t
+
+
+class _VirtualDatetime(_real_datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return cls.fromtimestamp(_clock.wall(), tz)
+
+    @classmethod
+    def today(cls):
+        return cls.now()
+
+    @classmethod
+    def utcnow(cls):
+        return cls.fromtimestamp(_clock.wall(), _datetime.timezone.utc).replace(tzinfo=None)
+
+
+# Printed and repr'd like the real class.
+_VirtualDatetime.__name__ = _VirtualDatetime.__qualname__ = "datetime"
+_VirtualDatetime.__module__ = "datetime"
+
+
+def install(wall_start, max_seconds):
+    """Points the time module at a fresh virtual clock for one run."""
+    global _clock
+    _clock = VirtualClock(wall_start, max_seconds)
+    _time.time = lambda: _clock.wall()
+    _time.time_ns = lambda: int(_clock.wall() * 1e9)
+    _time.monotonic = lambda: _clock.now
+    _time.monotonic_ns = lambda: int(_clock.now * 1e9)
+    _time.perf_counter = lambda: _clock.now
+    _time.perf_counter_ns = lambda: int(_clock.now * 1e9)
+    _time.sleep = _sleep
+    _time.localtime = lambda t=None: _real["localtime"](_opt_time(t))
+    _time.gmtime = lambda t=None: _real["gmtime"](_opt_time(t))
+    _time.ctime = lambda t=None: _real["ctime"](_opt_time(t))
+    _time.asctime = lambda t=None: _real["asctime"](_time.localtime() if t is None else t)
+    _time.strftime = lambda fmt, t=None: _real["strftime"](fmt, _time.localtime() if t is None else t)
+    _datetime.datetime = _VirtualDatetime
+    return _clock
+
+
+def uninstall():
+    for name, fn in _real.items():
+        setattr(_time, name, fn)
+    _datetime.datetime = _real_datetime
+
+
+def real_time():
+    return _real["perf_counter"]()

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: '..',
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    exclude: ['**/node_modules/**', 'test/e2e/**'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // Each file that needs Python shares one runtime worker; files run two at a time on two cores.
+    maxWorkers: 2,
+  },
+});
