@@ -17,7 +17,7 @@ import os
 import reprlib
 import sys
 from array import array
-from asyncio import events, futures
+from asyncio import events, format_helpers, futures
 
 from .loop import VirtualEventLoop
 from .vclock import LimitExceeded
@@ -29,9 +29,7 @@ W_YIELD, W_SLEEP, W_FUTURE, W_TASK = range(4)
 OUTCOME_RESULT, OUTCOME_EXCEPTION, OUTCOME_CANCELLED = range(3)
 
 _Task = asyncio.Task
-_current_task = asyncio.current_task
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
-_get_running_loop = events._get_running_loop
 _SIMPLE_TYPES = (int, float, str, bool, type(None), bytes, list, tuple, dict, set)
 _repr = reprlib.Repr(maxstring=60, maxother=60).repr
 _tracer = None  # the tracer of the run in progress
@@ -51,6 +49,7 @@ class Tracer:
         self.lines = lines
         self.max_steps = max_steps
         self.steps = 0
+        self.cur = -1  # the task whose step is running, or -1
         self.on_limit = lambda: None
         self.enabled = True
         self.events = array("d")
@@ -76,15 +75,10 @@ class Tracer:
         return sid
 
     def emit(self, kind, task, a, b):
-        if self.enabled:
-            self._push((kind, self.clock.now, task, a, b))
+        self._push((kind, self.clock.now, task, a, b))
 
     def current_task_id(self):
-        loop = _get_running_loop()
-        if loop is None:
-            return -1
-        task = _current_task(loop)
-        return -1 if task is None else self._task_ids.get(id(task), -1)
+        return self.cur
 
     def task_id(self, task):
         return self._task_ids.get(id(task), -1)
@@ -112,7 +106,10 @@ class Tracer:
     def task_created(self, task, coro):
         code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
         if code is not None and code.co_filename.startswith(_ASYNCIO_DIR):
-            return  # asyncio's own housekeeping (shutdown_asyncgens, ...): not the program's
+            # asyncio's own housekeeping (shutdown_asyncgens, ...): not the program's.
+            # Marked, since it may reuse the address of a finished task.
+            self._task_ids[id(task)] = -1
+            return
         tid = len(self.task_name)
         self._task_ids[id(task)] = tid
         name = task.get_name()
@@ -139,54 +136,108 @@ class Tracer:
     def count_step(self):
         self.steps += 1
         if self.steps > self.max_steps:
-            self.on_limit()
-            raise LimitExceeded(f"the program ran more than {self.max_steps:,} steps and lines")
+            self.limit_reached()
+
+    def limit_reached(self):
+        self.on_limit()
+        raise LimitExceeded(f"the program ran more than {self.max_steps:,} steps and lines")
 
     def task_step(self, handle, task):
+        # The hot path: one call per task step. Events are pushed in batches of
+        # five numbers, and `self.cur` tracks the running task so that prints,
+        # lines and new tasks know it without asking asyncio.
         tid = self._task_ids.get(id(task), -1)
         if tid < 0:
             events.Handle._run(handle)
             return
+        push = self._push
+        clock = self.clock
         args = handle._args
         if args:  # a wake-up: the argument is the future that completed
             kind, target = self.waiting_on(args[0])
-            self.emit(K_WAKE, tid, kind, target)
+            push((K_WAKE, clock.now, tid, kind, target, K_STEP_START, clock.now, tid, -1, -1))
+        else:
+            push((K_STEP_START, clock.now, tid, -1, -1))
+        self.steps += 1
+        if self.steps > self.max_steps:
+            self.limit_reached()
+        self.cur = tid
+        try:
+            handle._context.run(handle._callback, *args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self.cur = -1
+            _report_callback_error(handle, exc)
+        self.cur = -1
+        now = clock.now
         name = task.get_name()
         if name != self._task_names[tid]:
             self._task_names[tid] = name
-            self.emit(K_TASK_RENAMED, tid, self.string(name), -1)
-        self.emit(K_STEP_START, tid, -1, -1)
-        self.count_step()
-        events.Handle._run(handle)
-        self.emit(K_STEP_END, tid, -1, -1)
+            push((K_TASK_RENAMED, now, tid, self.string(name), -1))
         if task.done():
+            push((K_STEP_END, now, tid, -1, -1))
             if task.cancelled():
-                self.emit(K_TASK_CANCELLED, tid, -1, -1)
+                push((K_TASK_CANCELLED, now, tid, -1, -1))
             elif task._exception is not None:
                 exc = task._exception
-                self.emit(K_TASK_FAILED, tid, self.string(f"{type(exc).__name__}: {exc}"), -1)
+                push((K_TASK_FAILED, now, tid, self.string(f"{type(exc).__name__}: {exc}"), -1))
             else:
-                self.emit(K_TASK_DONE, tid, self.string(_safe_repr(task._result)), -1)
+                push((K_TASK_DONE, now, tid, self.string(_safe_repr(task._result)), -1))
+            return
+        waiter = task._fut_waiter
+        if waiter is None:
+            push((K_STEP_END, now, tid, -1, -1, K_AWAIT, now, tid, W_YIELD, -1))
         else:
-            kind, target = self.waiting_on(task._fut_waiter)
-            self.emit(K_AWAIT, tid, kind, target)
+            kind, target = self.waiting_on(waiter)
+            push((K_STEP_END, now, tid, -1, -1, K_AWAIT, now, tid, kind, target))
 
     def callback(self, handle, timer):
         cb = handle._callback
         name = getattr(cb, "__qualname__", None) or type(cb).__name__
-        self.emit(K_CALLBACK, self.current_task_id(), self.string(name), timer)
+        self._push((K_CALLBACK, self.clock.now, self.cur, self.string(name), timer))
 
     def output(self, text, stream):
-        self.emit(K_PRINT, self.current_task_id(), self.string(text), stream)
+        self._push((K_PRINT, self.clock.now, self.cur, self.string(text), stream))
 
-    def on_line(self, code, line):
-        self.emit(K_LINE, self.current_task_id(), self._file_sid, line)
-        self.count_step()
+    def line_callback(self):
+        """The sys.monitoring LINE callback: called for every line the program runs, so a closure over locals."""
+        push = self.events.extend
+        clock = self.clock
+        file_sid = self._file_sid
+        tracer = self
+
+        def on_line(code, line):
+            if tracer.enabled:
+                push((K_LINE, clock.now, tracer.cur, file_sid, line))
+                tracer.steps += 1
+                if tracer.steps > tracer.max_steps:
+                    tracer.limit_reached()
+
+        return on_line
+
+    def stop(self):
+        """No more events from here on (the run ended, or was halted)."""
+        self.enabled = False
+        self._push = _discard
+
+
+def _discard(values):
+    pass
+
+
+def _report_callback_error(handle, exc):
+    # As events.Handle._run reports a failed callback.
+    cb = format_helpers._format_callback_source(handle._callback, handle._args, debug=handle._loop.get_debug())
+    context = {"message": f"Exception in callback {cb}", "exception": exc, "handle": handle}
+    if handle._source_traceback:
+        context["source_traceback"] = handle._source_traceback
+    handle._loop.call_exception_handler(context)
 
 
 def _run_traced(handle, timer):
     task = getattr(handle._callback, "__self__", None)
-    if isinstance(task, _Task):
+    if task.__class__ is _Task or isinstance(task, _Task):
         _tracer.task_step(handle, task)
     else:
         _tracer.callback(handle, timer)
@@ -262,7 +313,8 @@ class TracedEventLoop(VirtualEventLoop):
 
     def _timer_handle_cancelled(self, handle):
         super()._timer_handle_cancelled(handle)
-        _tracer.emit(K_TIMER_CANCELLED, _tracer.current_task_id(), handle._timer_id, -1)
+        if handle._scheduled:  # not when asyncio.sleep tidies up a timer that already fired
+            _tracer.emit(K_TIMER_CANCELLED, _tracer.current_task_id(), handle._timer_id, -1)
 
     def create_future(self):
         fut = TracedFuture(loop=self)
@@ -300,7 +352,7 @@ class LineEvents:
                 break
         if self.tool is None:
             return
-        mon.register_callback(self.tool, mon.events.LINE, self.tracer.on_line)
+        mon.register_callback(self.tool, mon.events.LINE, self.tracer.line_callback())
         for c in _code_objects(code):
             mon.set_local_events(self.tool, c, mon.events.LINE)
 
@@ -320,4 +372,4 @@ def activate(tracer):
 def deactivate():
     global _tracer
     if _tracer is not None:
-        _tracer.enabled = False
+        _tracer.stop()
