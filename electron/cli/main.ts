@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { traceToJson } from '../../shared/trace.js';
 import { RuntimeHost } from '../../shared/runtime/node-host.js';
-import { formatStamp } from './stamp.js';
+import { formatChunk } from './stamp.js';
 
 const HELP = `Usage: corolab run FILE.py [options]
 
@@ -110,14 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     },
     (chunks) => {
       for (const chunk of chunks) {
-        if (chunk.stream === 'stderr') {
-          process.stderr.write(chunk.text);
-        } else if (values.timestamps) {
-          const text = chunk.text.endsWith('\n') ? chunk.text : chunk.text + '\n';
-          process.stdout.write(`${formatStamp(chunk.t)}\t${text}`);
-        } else {
-          process.stdout.write(chunk.text);
-        }
+        (chunk.stream === 'stderr' ? process.stderr : process.stdout).write(formatChunk(chunk, Boolean(values.timestamps)));
       }
     },
   );
