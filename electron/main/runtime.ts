@@ -1,0 +1,102 @@
+/**
+ * The Python runtime in main: one RuntimeHost (a worker_threads worker
+ * running Pyodide) shared by the window. Runs that hang are interrupted
+ * and, if they do not answer, their worker is replaced; a worker that
+ * crashes or runs out of memory is replaced too. The renderer keeps all its
+ * state through this: it only learns that a fresh runtime is loading.
+ */
+import { RuntimeHost } from '../../shared/runtime/node-host.js';
+import type { HostOptions } from '../../shared/runtime/node-host.js';
+import type { OutputChunk } from '../../shared/runtime/protocol.js';
+import type { EventOf, ParsedRequestOf, ResponseOf, RuntimeProgress } from '../../shared/ipc.js';
+import type { IpcRouter } from './ipc.js';
+import type { WebContents } from 'electron';
+
+/** Real time a run may take before it is interrupted. */
+export const RUN_TIMEOUT_MS = 60_000;
+/** Heap limits of the worker: a runaway program ends its worker, not the app. */
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: 64 };
+
+export interface RuntimeEvents {
+  progress(p: RuntimeProgress): void;
+  status(s: EventOf<'runtime:status'>): void;
+}
+
+export class RuntimeService {
+  private host: RuntimeHost;
+  private loadFailed = false;
+
+  constructor(
+    private readonly options: HostOptions,
+    private readonly events: RuntimeEvents,
+  ) {
+    this.host = this.createHost();
+  }
+
+  private createHost(): RuntimeHost {
+    const host = new RuntimeHost({
+      timeoutMs: RUN_TIMEOUT_MS,
+      resourceLimits: WORKER_LIMITS,
+      ...this.options,
+      onProgress: (stage, fraction, message) => this.events.progress({ stage, fraction, message }),
+    });
+    this.loadFailed = false;
+    host.ready.catch(() => {
+      if (this.host === host) this.loadFailed = true;
+    });
+    return host;
+  }
+
+  /** Waits for Python; a runtime that failed to load is started afresh on the next call. */
+  async ready(): Promise<ResponseOf<'runtime:ready'>> {
+    if (this.loadFailed) {
+      const old = this.host;
+      this.host = this.createHost();
+      void old.dispose();
+    }
+    return this.host.ready;
+  }
+
+  async run(request: ParsedRequestOf<'runtime:run'>, onOutput: (chunks: OutputChunk[]) => void): Promise<ResponseOf<'runtime:run'>> {
+    await this.ready();
+    const host = this.host;
+    const restartsBefore = host.restarts;
+    const result = await host.run(request.source, request.filename, request.options, onOutput);
+    if (result.restarted || host.restarts !== restartsBefore) {
+      this.events.status({ state: 'restarted', message: result.trace.meta.end.message || 'The Python runtime was restarted.' });
+    }
+    return result;
+  }
+
+  stop(): void {
+    this.host.stop();
+  }
+
+  get restarts(): number {
+    return this.host.restarts;
+  }
+
+  async dispose(): Promise<void> {
+    await this.host.dispose();
+  }
+}
+
+export interface RuntimeDeps {
+  ipc: IpcRouter;
+  workerPath?: string;
+  broadcast: <C extends 'runtime:progress' | 'runtime:status'>(channel: C, payload: EventOf<C>) => void;
+  sendOutput: (sender: WebContents, payload: EventOf<'runtime:output'>) => void;
+}
+
+export function setupRuntime({ ipc, workerPath, broadcast, sendOutput }: RuntimeDeps): RuntimeService {
+  const service = new RuntimeService(workerPath ? { workerPath } : {}, {
+    progress: (p) => broadcast('runtime:progress', p),
+    status: (s) => broadcast('runtime:status', s),
+  });
+  ipc.handle('runtime:ready', () => service.ready());
+  ipc.handle('runtime:run', (request, event) =>
+    service.run(request, (chunks) => sendOutput(event.sender, { runId: request.runId, chunks })),
+  );
+  ipc.handle('runtime:stop', () => service.stop());
+  return service;
+}
