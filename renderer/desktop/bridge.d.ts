@@ -1,0 +1,8 @@
+// The desktop preload's `window.corolab`; its type is the IPC contract's own (shared/ipc.ts).
+import type { CorolabBridge } from '../../shared/ipc';
+
+declare global {
+  interface Window {
+    corolab?: CorolabBridge;
+  }
+}
