@@ -8,6 +8,7 @@ import type { PyodideAPI } from 'pyodide';
 import type { Trace, TraceMeta } from '../trace.js';
 import { TRACE_VERSION } from '../trace.js';
 import { FromWorker, OutputChunk, RunOptions, ToWorker } from './protocol.js';
+import { DEFAULT_MEMORY_LIMIT_MB, capWasmMemory } from './memory-cap.js';
 import type { RunRequest } from './protocol.js';
 
 export type LoadPyodide = (options: { fullStdLib?: boolean }) => Promise<PyodideAPI>;
@@ -47,8 +48,10 @@ export class Engine {
     loadPyodide: LoadPyodide,
     files: Record<string, string>,
     progress: (stage: 'pyodide' | 'runtime', fraction: number, message: string) => void,
+    memoryLimitMB = DEFAULT_MEMORY_LIMIT_MB,
   ): Promise<Engine> {
     progress('pyodide', 0.05, 'Loading Python (Pyodide)…');
+    capWasmMemory(memoryLimitMB);
     const py = await loadPyodide({});
     progress('runtime', 0.85, 'Loading the asyncio runtime…');
     py.FS.mkdirTree(`${RUNTIME_DIR}/corolab`);
@@ -132,6 +135,7 @@ export async function serveWorker(
   port: WorkerPort,
   loadPyodide: LoadPyodide,
   files: Record<string, string>,
+  memoryLimitMB = DEFAULT_MEMORY_LIMIT_MB,
 ): Promise<void> {
   const loadStart = performance.now();
   const queue: unknown[] = [];
@@ -154,8 +158,11 @@ export async function serveWorker(
   };
   port.onMessage((data) => (engine ? handle(data) : queue.push(data)));
   try {
-    engine = await Engine.start(loadPyodide, files, (stage, fraction, message) =>
-      port.post({ type: 'progress', stage, fraction, message }),
+    engine = await Engine.start(
+      loadPyodide,
+      files,
+      (stage, fraction, message) => port.post({ type: 'progress', stage, fraction, message }),
+      memoryLimitMB,
     );
   } catch (err) {
     port.post({ type: 'load-error', message: `could not load Python: ${String(err)}` });

@@ -23,6 +23,8 @@ export interface HostOptions {
   /** Grace after the interrupt before the worker is replaced. */
   killAfterMs?: number;
   resourceLimits?: ResourceLimits;
+  /** Most memory Python may use; past it the program gets a MemoryError. */
+  memoryLimitMB?: number;
   onProgress?: (stage: string, fraction: number, message: string) => void;
 }
 
@@ -60,6 +62,7 @@ export class RuntimeHost {
   private spawn(): void {
     const worker = new Worker(this.options.workerPath ?? DEFAULT_WORKER, {
       resourceLimits: this.options.resourceLimits,
+      workerData: { memoryLimitMB: this.options.memoryLimitMB },
     });
     this.worker = worker;
     this.ready = new Promise((resolve, reject) => {

@@ -6,7 +6,7 @@ import { readPythonFiles } from './python-files.node.js';
 
 if (!parentPort) throw new Error('node-worker.ts must run in a worker thread');
 const port = parentPort;
-const pythonDir = (workerData as { pythonDir?: string } | undefined)?.pythonDir;
+const data = workerData as { pythonDir?: string; memoryLimitMB?: number } | undefined;
 
 void serveWorker(
   {
@@ -14,5 +14,6 @@ void serveWorker(
     onMessage: (handler) => port.on('message', handler),
   },
   (options) => loadPyodide(options),
-  readPythonFiles(pythonDir),
+  readPythonFiles(data?.pythonDir),
+  data?.memoryLimitMB,
 );

@@ -104,7 +104,9 @@ def describe_waiting(loop):
 
 def describe_future(fut):
     label = getattr(fut, "_corolab_label", None)
-    return f"a future from {label}" if label else f"a {type(fut).__name__}"
+    if label:
+        return f"a future from {label}()"
+    return "a future" if isinstance(fut, asyncio.Future) and type(fut).__name__ == "Future" else f"a {type(fut).__name__}"
 
 
 class VirtualPolicy(events._BaseDefaultEventLoopPolicy):

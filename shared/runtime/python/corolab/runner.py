@@ -42,7 +42,7 @@ class Session:
         """The run is over (deadlock, budget): what asyncio's clean-up does from here is not the program's."""
         self.channel.halted = True
         if self.tracer is not None:
-            self.tracer.enabled = False
+            self.tracer.stop()
 
     def next_task_name(self):
         self._task_counter += 1
@@ -141,7 +141,7 @@ def run(source, filename, options_json="{}"):
                 stderr.write(f"corolab: {message}\n")
                 session.halt()
             if tracer is not None:
-                tracer.enabled = False
+                tracer.stop()
             # What natively happens at interpreter exit ("Task was destroyed but it is
             # pending!", "Task exception was never retrieved") happens here, into stderr.
             for lp in session.loops:

@@ -5,9 +5,15 @@ globals of the worker, and from there Node or the browser. While a program
 runs they are unimportable and out of sys.modules.
 """
 import importlib.abc
+import os
+import posix
 import sys
 
-BLOCKED = ("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "micropip")
+BLOCKED = ("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "micropip", "ctypes", "_ctypes")
+# Emscripten runs these on the host (Node's child_process) or would try to.
+PROCESS_FUNCTIONS = ("system", "popen", "fork", "forkpty", "execv", "execve", "execl", "execle", "execlp",
+                     "execlpe", "execvp", "execvpe", "spawnv", "spawnve", "spawnl", "spawnle", "posix_spawn",
+                     "posix_spawnp", "startfile")
 
 
 def _blocked(name):
@@ -24,9 +30,18 @@ class _BridgeBlocker(importlib.abc.MetaPathFinder):
         return None
 
 
+def _no_processes(name):
+    def blocked(*args, **kwargs):
+        raise OSError(f"os.{name}() is not available: Corolab programs cannot start processes on the host")
+
+    blocked.__name__ = name
+    return blocked
+
+
 class Sandbox:
     def __init__(self):
         self._hidden = {}
+        self._replaced = []
         self._blocker = _BridgeBlocker()
 
     def __enter__(self):
@@ -34,6 +49,11 @@ class Sandbox:
             if _blocked(name):
                 self._hidden[name] = sys.modules.pop(name)
         sys.meta_path.insert(0, self._blocker)
+        for module in (os, posix):
+            for name in PROCESS_FUNCTIONS:
+                if hasattr(module, name):
+                    self._replaced.append((module, name, getattr(module, name)))
+                    setattr(module, name, _no_processes(name))
         return self
 
     def __exit__(self, *exc):
@@ -44,4 +64,7 @@ class Sandbox:
                 del sys.modules[name]
         sys.modules.update(self._hidden)
         self._hidden.clear()
+        for module, name, original in self._replaced:
+            setattr(module, name, original)
+        self._replaced.clear()
         return False

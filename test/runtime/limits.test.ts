@@ -1,0 +1,110 @@
+/** Budgets, deadlocks and hostile programs: each ends with a clear message, and the next run works. */
+import { describe, expect, it } from 'vitest';
+import { EventKind } from '../../shared/trace.js';
+import { useRuntime } from './run-helpers.js';
+
+const rt = useRuntime({ timeoutMs: 4000, killAfterMs: 2000 });
+const HELLO = 'import asyncio\nasync def main():\n    await asyncio.sleep(2)\n    print("still alive")\nasyncio.run(main())\n';
+
+async function expectNextRunWorks() {
+  const next = await rt.run(HELLO);
+  expect(next.stdout).toBe('still alive\n');
+  expect(next.trace.meta.end.status).toBe('ok');
+}
+
+describe('limits', () => {
+  it('stops `while True: await asyncio.sleep(1)` at the virtual-time budget and keeps the trace', async () => {
+    const src = 'import asyncio\nasync def main():\n    n = 0\n    while True:\n        await asyncio.sleep(1)\n        n += 1\n        print(n)\nasyncio.run(main())\n';
+    const r = await rt.run(src, { limits: { maxVirtualSeconds: 50, maxSteps: 1_000_000 } });
+    expect(r.trace.meta.end.status).toBe('limit');
+    expect(r.trace.meta.end.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/clock passed 50 virtual seconds/);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('50');
+    expect(r.trace.events.kind.filter((k) => k === EventKind.Print).length).toBe(50);
+    await expectNextRunWorks();
+  });
+
+  it('stops `while True: pass` at the step budget when lines are traced', async () => {
+    const r = await rt.run('print("spin")\nwhile True:\n    pass\n', { limits: { maxSteps: 20_000, maxVirtualSeconds: 100 } });
+    expect(r.trace.meta.end.status).toBe('limit');
+    expect(r.stderr).toMatch(/more than 20,000 steps/);
+    expect(r.stdout).toBe('spin\n');
+    await expectNextRunWorks();
+  });
+
+  it('interrupts `while True: pass` at the real-time limit when nothing counts steps', async () => {
+    const r = await rt.run('print("spin")\nwhile True:\n    pass\n', { trace: false });
+    expect(['stopped']).toContain(r.trace.meta.end.status);
+    expect(r.stderr).toMatch(/interrupted|replaced/);
+    await expectNextRunWorks();
+  });
+
+  it('stops time.sleep(10**9) at the virtual-time budget', async () => {
+    const r = await rt.run('import time\nprint("before")\ntime.sleep(10**9)\nprint("after")\n');
+    expect(r.trace.meta.end.status).toBe('limit');
+    expect(r.stdout).toBe('before\n');
+    await expectNextRunWorks();
+  });
+
+  it('reports deep recursion as the RecursionError CPython gives', async () => {
+    const r = await rt.run('def f(n):\n    return f(n + 1)\nf(0)\n', { lines: false });
+    expect(r.trace.meta.end.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/RecursionError: maximum recursion depth exceeded/);
+    await expectNextRunWorks();
+  });
+
+  it('reports a 1 GB allocation as MemoryError and keeps working', async () => {
+    const r = await rt.run('print("alloc")\nx = bytearray(10**9)\nprint(len(x))\n');
+    expect(r.trace.meta.end.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/MemoryError/);
+    await expectNextRunWorks();
+  });
+});
+
+describe('deadlock', () => {
+  it('ends a run awaiting a future nobody resolves, naming the waiting tasks', async () => {
+    const src = [
+      'import asyncio',
+      'async def waiter(fut):',
+      '    print("waiting")',
+      '    await fut',
+      'async def main():',
+      '    fut = asyncio.get_running_loop().create_future()',
+      '    await asyncio.create_task(waiter(fut), name="patient")',
+      'asyncio.run(main())',
+    ].join('\n');
+    for (const trace of [true, false]) {
+      const r = await rt.run(src, { trace });
+      expect(r.trace.meta.end.status).toBe('deadlock');
+      expect(r.trace.meta.end.exitCode).toBe(1);
+      expect(r.stderr).toMatch(/deadlock/);
+      expect(r.stderr).toMatch(/task 'patient' \(line 4\) awaits a future/);
+      expect(r.stderr).toMatch(/task 'Task-1' \(line 7\) awaits task 'patient'/);
+      expect(r.stdout).toBe('waiting\n');
+    }
+    await expectNextRunWorks();
+  });
+});
+
+describe('sandbox', () => {
+  it.each([
+    ['import js', /ImportError: import of 'js' is not allowed/],
+    ['import pyodide.ffi', /ImportError: import of 'pyodide(\.ffi)?' is not allowed/],
+    ['from pyodide.ffi import to_js', /ImportError/],
+    ['import pyodide_js', /ImportError/],
+    ['import ctypes', /ImportError/],
+    ['import os\nos.system("echo escaped")', /OSError: os.system\(\) is not available/],
+    ['import subprocess\nsubprocess.run(["echo", "escaped"])', /OSError/],
+    ['print(open("/etc/passwd").read())', /FileNotFoundError/],
+  ])('%s fails inside the program', async (src, error) => {
+    const r = await rt.run(src + '\n');
+    expect(r.stderr).toMatch(error);
+    expect(r.stdout).not.toMatch(/escaped|root:/);
+    expect(r.trace.meta.end.exitCode).toBe(1);
+  });
+
+  it('gives the bridge back to the runtime after a run', async () => {
+    await rt.run('import js\n');
+    await expectNextRunWorks();
+  });
+});
