@@ -7,18 +7,26 @@
  */
 export const DEFAULT_MEMORY_LIMIT_MB = 768;
 
+interface MemoryPrototype {
+  grow(delta: number): number;
+  readonly buffer: ArrayBuffer;
+  corolabCapBytes?: number;
+}
+
+// Typed by hand: Node's type library does not describe WebAssembly.Memory.
+const memoryPrototype = (globalThis as unknown as { WebAssembly: { Memory: { prototype: MemoryPrototype } } }).WebAssembly.Memory
+  .prototype;
+
 export function capWasmMemory(limitMB: number): void {
-  const proto = WebAssembly.Memory.prototype as WebAssembly.Memory & { __corolabCap?: number };
-  const limit = limitMB * 1024 * 1024;
-  if (proto.__corolabCap === undefined) {
-    const grow = proto.grow;
-    proto.grow = function (this: WebAssembly.Memory, delta: number): number {
-      const cap = (WebAssembly.Memory.prototype as { __corolabCap?: number }).__corolabCap ?? Infinity;
+  if (memoryPrototype.corolabCapBytes === undefined) {
+    const grow = memoryPrototype.grow;
+    memoryPrototype.grow = function (this: MemoryPrototype, delta: number): number {
+      const cap = memoryPrototype.corolabCapBytes ?? Infinity;
       if (this.buffer.byteLength + delta * 65536 > cap) {
         throw new RangeError(`memory limit of ${Math.round(cap / 1048576)} MB reached`);
       }
       return grow.call(this, delta);
     };
   }
-  proto.__corolabCap = limit;
+  memoryPrototype.corolabCapBytes = limitMB * 1024 * 1024;
 }
