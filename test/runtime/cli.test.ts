@@ -1,0 +1,82 @@
+/** The real `corolab` command, as a user runs it. */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compareMany } from './compare-batch.js';
+import { COMPARE, ORACLE_DIR, ROOT, readExpected } from './programs.js';
+
+const CLI = resolve(ROOT, 'electron/cli/corolab.mjs');
+const NATIVE_RUN = resolve(ORACLE_DIR, 'native_run.py');
+const haveOracle = existsSync(COMPARE) && existsSync(NATIVE_RUN);
+const scratch = mkdtempSync(join(tmpdir(), 'corolab-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(command: string, args: string[]): Promise<Result> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/** (file, line, function) of every frame of a traceback, optionally only those in one file. */
+function frames(stderr: string, onlyFile?: string): string[] {
+  return [...stderr.matchAll(/^ {2}File "([^"]+)", line (\d+), in (\S+)$/gm)]
+    .filter((m) => onlyFile === undefined || basename(m[1]!) === onlyFile)
+    .map((m) => `${basename(m[1]!)}:${m[2]} in ${m[3]}`);
+}
+
+describe('corolab CLI', () => {
+  it('prints its usage with --help', async () => {
+    const r = await run('node', [CLI, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: corolab run FILE.py');
+    expect(r.stdout).toContain('--timestamps');
+  });
+
+  it.runIf(haveOracle)('stamps a lesson like native CPython (--timestamps)', async () => {
+    const lesson = resolve(ROOT, 'assets/examples/03_say_after_tasks.py');
+    const r = await run('node', [CLI, 'run', lesson, '--timestamps']);
+    expect(r.code, r.stderr).toBe(0);
+    const expected = readExpected('03_say_after_tasks');
+    expect(expected).toBeDefined();
+    const actual = join(scratch, 'lesson.txt');
+    writeFileSync(actual, r.stdout);
+    const [verdict] = compareMany(COMPARE, [[expected!.stampedPath, actual]]);
+    expect(verdict?.agree, `${verdict?.report}\n--- actual\n${r.stdout}`).toBe(true);
+  });
+
+  it.runIf(haveOracle)('shows an uncaught exception with the program\'s own frames only, exit 1', async () => {
+    const program = 'test/programs/uncaught_exception.py';
+    const [cli, native] = await Promise.all([
+      run('node', [CLI, 'run', program]),
+      run('python3', [NATIVE_RUN, program, '--scale', '0.1']),
+    ]);
+    expect(cli.code).toBe(1);
+    expect(native.code).toBe(1);
+    expect(cli.stdout).toBe('10 / 2 = 5.0\nnow dividing by zero\n');
+    expect(cli.stderr).toMatch(/^Traceback \(most recent call last\):$/m);
+    expect(cli.stderr.trimEnd().split('\n').at(-1)).toBe('ZeroDivisionError: division by zero');
+    // Same user frames as CPython, and nothing from asyncio or the runtime.
+    const userFrames = frames(native.stderr, 'uncaught_exception.py');
+    expect(userFrames.length).toBeGreaterThan(0);
+    expect(frames(cli.stderr)).toEqual(userFrames);
+  });
+
+  it.skipIf(haveOracle || Boolean(process.env.CI))(`SKIPPED: oracle scripts not found in ${ORACLE_DIR}`, () => {});
+  it.runIf(!haveOracle && Boolean(process.env.CI))('finds the oracle scripts in CI', () => {
+    expect(haveOracle, `${ORACLE_DIR} must hold compare.py and native_run.py in CI`).toBe(true);
+  });
+});
