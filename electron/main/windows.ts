@@ -72,6 +72,7 @@ export function secureWebPreferences(preloadPath: string): BrowserWindowConstruc
     webviewTag: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
+    disableBlinkFeatures: 'Auxclick',
     spellcheck: false,
   };
 }
