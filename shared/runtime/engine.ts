@@ -11,7 +11,8 @@ import { FromWorker, OutputChunk, RunOptions, ToWorker } from './protocol.js';
 import { DEFAULT_MEMORY_LIMIT_MB, capWasmMemory } from './memory-cap.js';
 import type { RunRequest } from './protocol.js';
 
-export type LoadPyodide = (options: { fullStdLib?: boolean }) => Promise<PyodideAPI>;
+/** Loads Pyodide; `snapshot` says whether it came from a memory snapshot. */
+export type LoadPyodide = () => Promise<{ py: PyodideAPI; snapshot: boolean }>;
 
 /** The Python side's records start with this character on the real stdout. */
 const RECORD = '\x1e';
@@ -37,7 +38,10 @@ export class Engine {
   private onOutput: (chunks: OutputChunk[]) => void = () => {};
   private readonly runPy: PyCallable;
 
-  private constructor(private readonly py: PyodideAPI) {
+  private constructor(
+    private readonly py: PyodideAPI,
+    readonly fromSnapshot: boolean,
+  ) {
     py.setStdout({ batched: (line: string) => this.stdoutLine(line) });
     py.setStderr({ batched: (line: string) => this.onOutput([{ stream: 'stderr', text: line + '\n', t: 0, task: -1 }]) });
     this.runPy = py.pyimport('corolab.runner').run as PyCallable;
@@ -52,14 +56,14 @@ export class Engine {
   ): Promise<Engine> {
     progress('pyodide', 0.05, 'Loading Python (Pyodide)…');
     capWasmMemory(memoryLimitMB);
-    const py = await loadPyodide({});
+    const { py, snapshot } = await loadPyodide();
     progress('runtime', 0.85, 'Loading the asyncio runtime…');
     py.FS.mkdirTree(`${RUNTIME_DIR}/corolab`);
     for (const [name, source] of Object.entries(files)) {
       py.FS.writeFile(`${RUNTIME_DIR}/corolab/${name}`, source);
     }
     py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})\nimport corolab.runner`);
-    return new Engine(py);
+    return new Engine(py, snapshot);
   }
 
   setInterruptBuffer(buffer: Int32Array): void {
@@ -169,6 +173,6 @@ export async function serveWorker(
     return;
   }
   port.post({ type: 'progress', stage: 'ready', fraction: 1, message: 'Ready' });
-  port.post({ type: 'ready', loadMs: performance.now() - loadStart, snapshot: false });
+  port.post({ type: 'ready', loadMs: performance.now() - loadStart, snapshot: engine.fromSnapshot });
   for (const data of queue.splice(0)) handle(data);
 }

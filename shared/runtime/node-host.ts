@@ -25,6 +25,8 @@ export interface HostOptions {
   resourceLimits?: ResourceLimits;
   /** Most memory Python may use; past it the program gets a MemoryError. */
   memoryLimitMB?: number;
+  /** Start from the Pyodide memory snapshot when there is one (default true). */
+  snapshot?: boolean;
   onProgress?: (stage: string, fraction: number, message: string) => void;
 }
 
@@ -51,7 +53,7 @@ export class RuntimeHost {
   private current: Pending | undefined;
   private queue: (() => void)[] = [];
   private disposed = false;
-  ready!: Promise<{ loadMs: number }>;
+  ready!: Promise<{ loadMs: number; snapshot: boolean }>;
   /** How many times the worker was replaced (crash, hang, memory). */
   restarts = 0;
 
@@ -62,7 +64,7 @@ export class RuntimeHost {
   private spawn(): void {
     const worker = new Worker(this.options.workerPath ?? DEFAULT_WORKER, {
       resourceLimits: this.options.resourceLimits,
-      workerData: { memoryLimitMB: this.options.memoryLimitMB },
+      workerData: { memoryLimitMB: this.options.memoryLimitMB, snapshot: this.options.snapshot },
     });
     this.worker = worker;
     this.ready = new Promise((resolve, reject) => {
@@ -71,7 +73,7 @@ export class RuntimeHost {
         if (!parsed.success) return this.workerFailed(`the runtime sent a malformed message: ${parsed.error.message}`);
         const msg = parsed.data;
         if (msg.type === 'progress') this.options.onProgress?.(msg.stage, msg.fraction, msg.message);
-        else if (msg.type === 'ready') resolve({ loadMs: msg.loadMs });
+        else if (msg.type === 'ready') resolve({ loadMs: msg.loadMs, snapshot: msg.snapshot });
         else if (msg.type === 'load-error') reject(new Error(msg.message));
         else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
         else if (msg.type === 'done' && msg.runId === this.current?.runId) {

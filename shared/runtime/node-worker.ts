@@ -3,17 +3,18 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadPyodide } from 'pyodide';
 import { serveWorker } from './engine.js';
 import { readPythonFiles } from './python-files.node.js';
+import { loadPyodideFast } from './snapshot.node.js';
 
 if (!parentPort) throw new Error('node-worker.ts must run in a worker thread');
 const port = parentPort;
-const data = workerData as { pythonDir?: string; memoryLimitMB?: number } | undefined;
+const data = workerData as { pythonDir?: string; memoryLimitMB?: number; snapshot?: boolean } | undefined;
 
 void serveWorker(
   {
     post: (message, transfer) => port.postMessage(message, transfer ?? []),
     onMessage: (handler) => port.on('message', handler),
   },
-  (options) => loadPyodide(options),
+  data?.snapshot === false ? async () => ({ py: await loadPyodide(), snapshot: false }) : () => loadPyodideFast(),
   readPythonFiles(data?.pythonDir),
   data?.memoryLimitMB,
 );

@@ -1,0 +1,13 @@
+// Builds the Pyodide memory snapshot the runtime worker starts from (run by `npm ci` via "prepare").
+import { register } from 'tsx/esm/api';
+
+register();
+const { makeSnapshot, snapshotPath } = await import('../../shared/runtime/snapshot.node.ts');
+const started = performance.now();
+try {
+  const bytes = await makeSnapshot();
+  console.log(`corolab: Python snapshot ready (${(bytes / 1048576).toFixed(0)} MB, ${((performance.now() - started) / 1000).toFixed(1)} s): ${snapshotPath()}`);
+} catch (err) {
+  // Not fatal: the runtime then starts cold, just slower.
+  console.warn(`corolab: could not build the Python snapshot (${err}); the runtime will start without it`);
+}
