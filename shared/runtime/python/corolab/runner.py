@@ -6,6 +6,7 @@ the exit status and the trace; output streams to it while the program runs.
 import asyncio
 import builtins
 import gc
+import io
 import json
 import linecache
 import sys
@@ -98,9 +99,11 @@ def run(source, filename, options_json="{}"):
     main = types.ModuleType("__main__")
     main.__file__ = filename
     main.__builtins__ = builtins
-    saved = sys.stdout, sys.stderr, sys.argv, sys.modules.get("__main__")
+    saved = sys.stdout, sys.stderr, sys.argv, sys.modules.get("__main__"), sys.stdin
     lines = None
     sys.stdout, sys.stderr, sys.argv = stdout, stderr, [filename]
+    # Nothing is typed into a run: input() raises EOFError as under `python3 prog.py < /dev/null`.
+    sys.stdin = io.StringIO("")
     sys.modules["__main__"] = main
     vloop.install_policy(session.new_loop)
     if tracer is not None:
@@ -156,7 +159,7 @@ def run(source, filename, options_json="{}"):
             stderr.finish()
     finally:
         channel.flush()
-        sys.stdout, sys.stderr, sys.argv = saved[0], saved[1], saved[2]
+        sys.stdout, sys.stderr, sys.argv, sys.stdin = saved[0], saved[1], saved[2], saved[4]
         if saved[3] is not None:
             sys.modules["__main__"] = saved[3]
         vtracer.deactivate()
