@@ -9,6 +9,7 @@ import gc
 import io
 import json
 import linecache
+import signal
 import sys
 import time
 import traceback
@@ -70,6 +71,20 @@ def _only_user_frames(te, filename):
         stack.extend(getattr(t, "exceptions", None) or ())
 
 
+class Stopped(KeyboardInterrupt):
+    """The host interrupted the run (Stop, real-time limit), as opposed to the
+    program raising KeyboardInterrupt itself, which is an ordinary uncaught exception."""
+
+
+def _stop_requested(signum, frame):
+    # The host's interrupt arrives as SIGINT; asyncio.run() leaves a non-default handler alone.
+    raise Stopped()
+
+
+# python3 ends with SIGINT on an uncaught KeyboardInterrupt, which a shell reports as 128 + 2.
+KEYBOARD_INTERRUPT_EXIT = 130
+
+
 def _print_exception(exc, filename, file):
     te = traceback.TracebackException.from_exception(exc)
     _only_user_frames(te, filename)
@@ -104,6 +119,7 @@ def run(source, filename, options_json="{}"):
     sys.stdout, sys.stderr, sys.argv = stdout, stderr, [filename]
     # Nothing is typed into a run: input() raises EOFError as under `python3 prog.py < /dev/null`.
     sys.stdin = io.StringIO("")
+    saved_sigint = signal.signal(signal.SIGINT, _stop_requested)
     sys.modules["__main__"] = main
     vloop.install_policy(session.new_loop)
     if tracer is not None:
@@ -129,12 +145,13 @@ def run(source, filename, options_json="{}"):
                     status, exit_code, message = "deadlock", 1, str(exc)
                 except vclock.LimitExceeded as exc:
                     status, exit_code, message = "limit", 1, f"stopped: {exc}"
-                except KeyboardInterrupt:
+                except Stopped:
                     status, exit_code, message = "stopped", 1, "stopped: the run was interrupted (Stop, or it ran past its time limit)"
                 except BaseException as exc:
                     stdout.finish()
                     _print_exception(exc, filename, stderr)
-                    status, exit_code, message = "error", 1, f"{type(exc).__name__}: {exc}"
+                    status, message = "error", f"{type(exc).__name__}: {exc}"
+                    exit_code = KEYBOARD_INTERRUPT_EXIT if isinstance(exc, KeyboardInterrupt) else 1
                 finally:
                     if lines is not None:
                         lines.stop()
@@ -160,6 +177,7 @@ def run(source, filename, options_json="{}"):
     finally:
         channel.flush()
         sys.stdout, sys.stderr, sys.argv, sys.stdin = saved[0], saved[1], saved[2], saved[4]
+        signal.signal(signal.SIGINT, saved_sigint)
         if saved[3] is not None:
             sys.modules["__main__"] = saved[3]
         vtracer.deactivate()
