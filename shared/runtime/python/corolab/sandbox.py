@@ -38,6 +38,15 @@ def _no_processes(name):
     return blocked
 
 
+class HardExit(SystemExit):
+    """os._exit(n). Natively the process ends at once; here it would end the whole
+    runtime worker (Emscripten's exit), losing the output, so it ends the run instead."""
+
+
+def _hard_exit(status):
+    raise HardExit(status)
+
+
 class Sandbox:
     def __init__(self):
         self._hidden = {}
@@ -54,6 +63,8 @@ class Sandbox:
                 if hasattr(module, name):
                     self._replaced.append((module, name, getattr(module, name)))
                     setattr(module, name, _no_processes(name))
+            self._replaced.append((module, "_exit", module._exit))
+            module._exit = _hard_exit
         return self
 
     def __exit__(self, *exc):
