@@ -8,7 +8,7 @@ deadlock, reported instead of hanging.
 """
 import asyncio
 import concurrent.futures
-from asyncio import base_events, events
+from asyncio import base_events, events, unix_events
 
 
 class Deadlock(KeyboardInterrupt):
@@ -127,8 +127,23 @@ class VirtualPolicy(events._BaseDefaultEventLoopPolicy):
         return self._local._loop
 
 
+def _constructs_virtual_loops(name, loop_factory):
+    """Stands in for a concrete loop class such as asyncio.SelectorEventLoop: here a
+    real selector cannot wait (constructing one fails with EINVAL), so `SelectorEventLoop()`
+    gives a virtual loop, as new_event_loop() does."""
+
+    def __new__(cls, *args, **kwargs):
+        return loop_factory()
+
+    return type(name, (base_events.BaseEventLoop,), {"__new__": __new__, "__module__": "asyncio"})
+
+
 def install_policy(loop_factory):
     # Pyodide swaps asyncio.run for its browser-loop version; the lessons need CPython's own.
     asyncio.run = asyncio.runners.run
+    for module in (asyncio, unix_events):
+        for name in ("SelectorEventLoop", "EventLoop"):
+            if hasattr(module, name):
+                setattr(module, name, _constructs_virtual_loops(name, loop_factory))
     events._set_event_loop_policy(VirtualPolicy(loop_factory))
     events._set_running_loop(None)
