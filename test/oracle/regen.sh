@@ -23,7 +23,7 @@ regen_one() {
   scale="$(sed -n 's/^# oracle-scale: *\([0-9.]*\).*/\1/p' "$program" | head -n1)"
   tmp="$(mktemp)"
   code=0
-  (cd "$(dirname "$program")" && python3 "$oracle/native_run.py" "$(basename "$program")" --scale "${scale:-1}") \
+  (cd "$(dirname "$program")" && python3 "$oracle/native_run.py" "$(basename "$program")" --scale "${scale:-1}" </dev/null) \
     >"$out/$name.txt" 2>"$tmp" || code=$?
   echo "$code" >"$out/$name.exit"
   if [[ -s "$tmp" ]]; then grep -v '^\s*$' "$tmp" | tail -n1 >"$out/$name.err"; else rm -f "$out/$name.err"; fi

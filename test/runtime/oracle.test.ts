@@ -45,10 +45,11 @@ async function runProgram(host: RuntimeHost, path: string, options: RunOptions):
 
 describe.runIf(haveOracle)('runtime agrees with native CPython', () => {
   const programs = [...lessonPrograms(), ...testPrograms()];
-  const deadlockProgram = resolve(ROOT, 'test/programs/native-hangs/deadlock.py');
+  // Programs native_run.py cannot give an expected output for.
+  const NO_ORACLE = resolve(ROOT, 'test/programs/no-oracle');
   const key = (program: Program, mode: string) => `${program.name} (${mode})`;
   const outcomes = new Map<string, Outcome & { verdict: Verdict }>();
-  const deadlocks = new Map<string, Outcome>();
+  const special = new Map<string, Outcome>();
   let host: RuntimeHost | undefined;
   let scratch: string | undefined;
 
@@ -70,7 +71,14 @@ describe.runIf(haveOracle)('runtime agrees with native CPython', () => {
         runs.push([key(program, mode), outcome]);
       }
     }
-    for (const [mode, options] of MODES) deadlocks.set(mode, await runProgram(host, deadlockProgram, options));
+    for (const [mode, options] of MODES) {
+      for (const name of ['deadlock', 'keyboard_interrupt']) {
+        special.set(`${name} ${mode}`, await runProgram(host, resolve(NO_ORACLE, `${name}.py`), options));
+      }
+    }
+    const spinning = runProgram(host, resolve(NO_ORACLE, 'spin_until_stopped.py'), { trace: false });
+    setTimeout(() => host?.stop(), 300);
+    special.set('spin_until_stopped', await spinning);
     const verdicts = compareMany(COMPARE, pairs);
     runs.forEach(([k, outcome], i) => outcomes.set(k, { ...outcome, verdict: verdicts[i]! }));
   });
@@ -109,7 +117,7 @@ describe.runIf(haveOracle)('runtime agrees with native CPython', () => {
   // runtime must end it, name the stuck task, and fail like an interrupted python3.
   for (const [mode] of MODES) {
     it(`deadlock is reported with the waiting task (${mode})`, () => {
-      const run = deadlocks.get(mode);
+      const run = special.get(`deadlock ${mode}`);
       expect(run).toBeDefined();
       if (!run) return;
       expect(run.stamped).toBe('1.000\twaiting for a future nobody resolves\n');
@@ -119,6 +127,34 @@ describe.runIf(haveOracle)('runtime agrees with native CPython', () => {
       expect(run.stderr).toContain('stuck-waiter');
     });
   }
+
+  // native_run.py gives status 1 for every uncaught exception; python3 itself ends
+  // with SIGINT (130) on KeyboardInterrupt. Either way it is the program's exception, not a Stop.
+  for (const [mode] of MODES) {
+    it(`a KeyboardInterrupt the program raises is an uncaught exception (${mode})`, () => {
+      const run = special.get(`keyboard_interrupt ${mode}`);
+      expect(run).toBeDefined();
+      if (!run) return;
+      expect(run.stamped).toBe('1.000\traising KeyboardInterrupt\n1.000\tfinally runs\n');
+      expect(run.stderr).toMatch(/^Traceback \(most recent call last\):$/m);
+      expect(run.stderr).toMatch(/File "keyboard_interrupt\.py", line 11, in main/);
+      expect(lastLine(run.stderr)).toBe('KeyboardInterrupt');
+      expect(run.stderr).not.toContain('corolab: stopped');
+      expect(run.end.status).toBe('error');
+      expect(run.end.exitCode).toBe(130);
+    });
+  }
+
+  it('a Stop from the host still ends a spinning program as stopped, keeping its output', () => {
+    const run = special.get('spin_until_stopped');
+    expect(run).toBeDefined();
+    if (!run) return;
+    expect(run.stamped).toBe('0.000\tspinning\n');
+    expect(run.end.status).toBe('stopped');
+    expect(run.end.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/^corolab: stopped: the run was interrupted/m);
+    expect(run.stderr).not.toContain('Traceback');
+  });
 });
 
 describe.runIf(!haveOracle && Boolean(process.env.CI))('oracle in CI', () => {

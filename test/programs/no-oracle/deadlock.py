@@ -1,5 +1,5 @@
-# Awaits a future that nothing will ever resolve. Native python3 hangs forever;
-# the runtime reports a deadlock naming the waiting task.
+# Awaits a future that nothing will ever resolve. Native python3 hangs forever
+# (so there is no expected output); the runtime reports a deadlock naming the waiting task.
 import asyncio
 
 
