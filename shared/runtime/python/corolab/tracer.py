@@ -142,55 +142,21 @@ class Tracer:
         self.on_limit()
         raise LimitExceeded(f"the program ran more than {self.max_steps:,} steps and lines")
 
-    def task_step(self, handle, task):
-        # The hot path: one call per task step. Events are pushed in batches of
-        # five numbers, and `self.cur` tracks the running task so that prints,
-        # lines and new tasks know it without asking asyncio.
-        tid = self._task_ids.get(id(task), -1)
-        if tid < 0:
-            events.Handle._run(handle)
-            return
+    def renamed(self, tid, name):
+        self._task_names[tid] = name
+        self.emit(K_TASK_RENAMED, tid, self.string(name), -1)
+
+    def task_finished(self, tid, task):
+        now = self.clock.now
         push = self._push
-        clock = self.clock
-        args = handle._args
-        if args:  # a wake-up: the argument is the future that completed
-            kind, target = self.waiting_on(args[0])
-            push((K_WAKE, clock.now, tid, kind, target, K_STEP_START, clock.now, tid, -1, -1))
+        push((K_STEP_END, now, tid, -1, -1))
+        if task.cancelled():
+            push((K_TASK_CANCELLED, now, tid, -1, -1))
+        elif task._exception is not None:
+            exc = task._exception
+            push((K_TASK_FAILED, now, tid, self.string(f"{type(exc).__name__}: {exc}"), -1))
         else:
-            push((K_STEP_START, clock.now, tid, -1, -1))
-        self.steps += 1
-        if self.steps > self.max_steps:
-            self.limit_reached()
-        self.cur = tid
-        try:
-            handle._context.run(handle._callback, *args)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            self.cur = -1
-            _report_callback_error(handle, exc)
-        self.cur = -1
-        now = clock.now
-        name = task.get_name()
-        if name != self._task_names[tid]:
-            self._task_names[tid] = name
-            push((K_TASK_RENAMED, now, tid, self.string(name), -1))
-        if task.done():
-            push((K_STEP_END, now, tid, -1, -1))
-            if task.cancelled():
-                push((K_TASK_CANCELLED, now, tid, -1, -1))
-            elif task._exception is not None:
-                exc = task._exception
-                push((K_TASK_FAILED, now, tid, self.string(f"{type(exc).__name__}: {exc}"), -1))
-            else:
-                push((K_TASK_DONE, now, tid, self.string(_safe_repr(task._result)), -1))
-            return
-        waiter = task._fut_waiter
-        if waiter is None:
-            push((K_STEP_END, now, tid, -1, -1, K_AWAIT, now, tid, W_YIELD, -1))
-        else:
-            kind, target = self.waiting_on(waiter)
-            push((K_STEP_END, now, tid, -1, -1, K_AWAIT, now, tid, kind, target))
+            push((K_TASK_DONE, now, tid, self.string(_safe_repr(task._result)), -1))
 
     def callback(self, handle, timer):
         cb = handle._callback
@@ -235,20 +201,60 @@ def _report_callback_error(handle, exc):
     handle._loop.call_exception_handler(context)
 
 
-def _run_traced(handle, timer):
-    task = getattr(handle._callback, "__self__", None)
-    if task.__class__ is _Task or isinstance(task, _Task):
-        _tracer.task_step(handle, task)
-    else:
-        _tracer.callback(handle, timer)
-        events.Handle._run(handle)
-
-
 class TracedHandle(events.Handle):
+    """Every callback the traced loop runs. Task steps are the hot path: one
+    call each, so it is written out here, with no helper calls. Events go out
+    in batches of five numbers, and `tr.cur` tracks the running task so that
+    prints, lines and new tasks know it without asking asyncio."""
+
     __slots__ = ()
 
-    def _run(self):
-        _run_traced(self, -1)
+    def _run(self, timer=-1):
+        tr = _tracer
+        callback = self._callback
+        task = getattr(callback, "__self__", None)
+        if task.__class__ is not _Task and not isinstance(task, _Task):
+            tr.callback(self, timer)
+            events.Handle._run(self)
+            return
+        tid = tr._task_ids.get(id(task), -1)
+        if tid < 0:  # not the program's
+            events.Handle._run(self)
+            return
+        push = tr._push
+        now = tr.clock.now
+        args = self._args
+        if args:  # a wake-up: the argument is the future that completed
+            kind, target = tr.waiting_on(args[0])
+            push((K_WAKE, now, tid, kind, target, K_STEP_START, now, tid, -1, -1))
+        else:
+            push((K_STEP_START, now, tid, -1, -1))
+        tr.steps += 1
+        if tr.steps > tr.max_steps:
+            tr.limit_reached()
+        tr.cur = tid
+        try:
+            self._context.run(callback, *args)
+        except (SystemExit, KeyboardInterrupt):
+            tr.cur = -1
+            raise
+        except BaseException as exc:
+            tr.cur = -1
+            _report_callback_error(self, exc)
+        tr.cur = -1
+        now = tr.clock.now
+        name = task.get_name()
+        if name != tr._task_names[tid]:
+            tr.renamed(tid, name)
+        if task.done():
+            tr.task_finished(tid, task)
+            return
+        waiter = task._fut_waiter
+        if waiter is None:
+            push((K_STEP_END, now, tid, -1, -1, K_AWAIT, now, tid, W_YIELD, -1))
+        else:
+            kind, target = tr.waiting_on(waiter)
+            push((K_STEP_END, now, tid, -1, -1, K_AWAIT, now, tid, kind, target))
 
 
 class TracedTimerHandle(events.TimerHandle):
@@ -259,7 +265,7 @@ class TracedTimerHandle(events.TimerHandle):
         if self._callback is futures._set_result_unless_cancelled:
             events.Handle._run(self)  # asyncio.sleep's own timer: the wake-up that follows says it all
         else:
-            _run_traced(self, self._timer_id)
+            TracedHandle._run(self, self._timer_id)
 
 
 class TracedFuture(asyncio.Future):

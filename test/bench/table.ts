@@ -1,0 +1,45 @@
+/** The benchmark table: each row a figure, its baseline from the same run, and its target. */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface BenchRow {
+  what: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  baselineLabel?: string;
+  target?: string;
+  ok?: boolean;
+}
+
+/** Best of `n` runs: the figure least disturbed by whatever else the machine is doing. */
+export async function best(n: number, fn: () => Promise<number> | number): Promise<number> {
+  let min = Infinity;
+  for (let i = 0; i < n; i++) min = Math.min(min, await fn());
+  return min;
+}
+
+function fmt(v: number): string {
+  if (v >= 10_000) return Math.round(v).toLocaleString('en');
+  if (v >= 100) return v.toFixed(0);
+  return v.toFixed(v >= 10 ? 1 : 2);
+}
+
+export function printTable(rows: BenchRow[]): void {
+  const lines = rows.map((r) => [
+    r.what,
+    `${fmt(r.value)} ${r.unit}`,
+    r.baseline === undefined ? '' : `${fmt(r.baseline)} ${r.unit === 'bytes' ? 'bytes' : r.unit} (${r.baselineLabel})`,
+    r.baseline === undefined || r.baseline === 0 ? '' : `${(r.value / r.baseline).toFixed(2)}×`,
+    r.target ?? '',
+    r.ok === undefined ? '' : r.ok ? 'met' : 'MISSED',
+  ]);
+  const head = ['what', 'value', 'baseline (same run)', 'ratio', 'target', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const row = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  console.log(row(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const l of lines) console.log(row(l));
+}
