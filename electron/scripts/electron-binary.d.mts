@@ -1,0 +1,1 @@
+export function findElectronBinary(): { path: string; distDir: string; reason?: undefined } | { path?: undefined; distDir?: undefined; reason: string };
