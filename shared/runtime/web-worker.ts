@@ -6,7 +6,7 @@
 import type { PyodideAPI } from 'pyodide';
 import { serveWorker } from './engine.js';
 
-type PyodideModule = { loadPyodide(options: { indexURL: string; fullStdLib?: boolean }): Promise<PyodideAPI> };
+type PyodideModule = { loadPyodide(options: { indexURL: string }): Promise<PyodideAPI> };
 
 const sources = import.meta.glob('./python/corolab/*.py', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const files = Object.fromEntries(Object.entries(sources).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]));
@@ -19,9 +19,9 @@ void serveWorker(
     post: (message, transfer) => scope.postMessage(message, transfer ?? []),
     onMessage: (handler) => scope.addEventListener('message', (e: MessageEvent) => handler(e.data)),
   },
-  async (options) => {
+  async () => {
     const pyodide = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as PyodideModule;
-    return pyodide.loadPyodide({ ...options, indexURL });
+    return { py: await pyodide.loadPyodide({ indexURL }), snapshot: false };
   },
   files,
 );

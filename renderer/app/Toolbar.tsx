@@ -1,0 +1,60 @@
+import { useStore } from '../store/store';
+import { STRINGS } from '../i18n/strings';
+import { downloadTimeline } from '../timeline/download';
+
+export function Toolbar({ onLessons }: { onLessons: () => void }) {
+  const s = useStore();
+  const t = STRINGS[s.lang];
+  const loading = s.runtime === 'loading';
+  const status = s.model?.trace.meta.end;
+  return (
+    <header className="toolbar">
+      <span className="brand">{t.appTitle}</span>
+      <span className="title" title={s.title}>{s.title}</span>
+      <button className="primary" data-testid="run" onClick={() => void s.run()} disabled={s.running} title="F5">
+        ▶ {t.run}
+      </button>
+      <button data-testid="stop" onClick={() => s.stop()} disabled={!s.running} title="Esc">
+        ■ {t.stop}
+      </button>
+      {loading && s.progress && (
+        <span className="progress" data-testid="progress">
+          <progress value={s.progress.fraction} max={1} /> {s.progress.message}
+        </span>
+      )}
+      {s.running && !loading && <span className="status">{t.running}</span>}
+      {s.runtime === 'error' && <span className="status error">{s.runtimeError}</span>}
+      {status && !s.running && (
+        <span className={`status status-${status.status}`} data-testid="run-status">
+          {t[`status_${status.status}`]} · {status.seconds.toFixed(3)}s · {s.model!.runMs.toFixed(0)} ms
+        </span>
+      )}
+      <span className="spacer" />
+      <span className="stepper" role="group" aria-label="stepper">
+        <button data-testid="to-start" title={t.toStart} onClick={() => s.seekEdge('start')} disabled={!s.model}>⏮</button>
+        <button data-testid="iter-back" title={t.stepIterBack} onClick={() => s.step('back', 'iteration')} disabled={!s.model}>⟲</button>
+        <button data-testid="step-back" title={t.stepStepBack} onClick={() => s.step('back', 'step')} disabled={!s.model}>⇤</button>
+        <button data-testid="line-back" title={t.stepLineBack} onClick={() => s.step('back', 'line')} disabled={!s.model}>◀</button>
+        <button data-testid="line-forward" title={t.stepLineForward} onClick={() => s.step('forward', 'line')} disabled={!s.model}>▶</button>
+        <button data-testid="step-forward" title={t.stepStepForward} onClick={() => s.step('forward', 'step')} disabled={!s.model}>⇥</button>
+        <button data-testid="iter-forward" title={t.stepIterForward} onClick={() => s.step('forward', 'iteration')} disabled={!s.model}>⟳</button>
+        <button data-testid="to-end" title={t.toEnd} onClick={() => s.seekEdge('end')} disabled={!s.model}>⏭</button>
+      </span>
+      <span className="exports" role="group" aria-label="export">
+        <button data-testid="export-png" disabled={!s.model} onClick={() => void downloadTimeline('png', 1, 'view')}>{t.exportPng}</button>
+        <button data-testid="export-png2" disabled={!s.model} onClick={() => void downloadTimeline('png', 2, 'all')}>{t.exportPng2x}</button>
+        <button data-testid="export-svg" disabled={!s.model} onClick={() => void downloadTimeline('svg', 1, 'all')}>{t.exportSvg}</button>
+      </span>
+      <button data-testid="lessons" onClick={onLessons}>{t.lessons}</button>
+      <label className="toggle">
+        <input type="checkbox" checked={s.showPrefixes} onChange={() => s.togglePrefixes()} data-testid="prefixes" /> {t.prefixes}
+      </label>
+      <button onClick={() => s.setTheme(s.theme === 'dark' ? 'light' : 'dark')} data-testid="theme">
+        {s.theme === 'dark' ? t.light : t.dark}
+      </button>
+      <button onClick={() => s.setLang(s.lang === 'en' ? 'ko' : 'en')} data-testid="lang">
+        {t.language}
+      </button>
+    </header>
+  );
+}

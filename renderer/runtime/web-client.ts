@@ -1,0 +1,127 @@
+/**
+ * The web build's runtime: shared/runtime/web-worker.ts in a module Web Worker.
+ *
+ * Stop writes 2 (SIGINT) to a shared interrupt buffer when the page is
+ * cross-origin isolated; Python raises KeyboardInterrupt and the trace so far
+ * still arrives. Without isolation, or when the program does not answer, the
+ * worker is terminated and a fresh one loads.
+ */
+import { FromWorker } from '../../shared/runtime/protocol';
+import type { OutputChunk, RunOptions } from '../../shared/runtime/protocol';
+import type { LoadProgress, RunOutcome, RuntimeClient } from './client';
+import { emptyTrace } from './empty-trace';
+
+interface Pending {
+  runId: number;
+  filename: string;
+  started: number;
+  resolve: (outcome: RunOutcome) => void;
+  onOutput: (chunks: OutputChunk[]) => void;
+  killTimer?: ReturnType<typeof setTimeout>;
+}
+
+const KILL_AFTER_MS = 2000;
+
+export class WebRuntimeClient implements RuntimeClient {
+  private worker!: Worker;
+  private interrupt: Int32Array | undefined;
+  private readyPromise!: Promise<void>;
+  private progressListeners = new Set<(p: LoadProgress) => void>();
+  private lastProgress: LoadProgress = { stage: 'pyodide', fraction: 0, message: 'Starting…' };
+  private current: Pending | undefined;
+  private nextRunId = 1;
+
+  constructor(private readonly makeWorker: () => Worker = defaultWorker) {
+    this.spawn();
+  }
+
+  private spawn(): void {
+    const worker = this.makeWorker();
+    this.worker = worker;
+    this.interrupt = globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+    this.readyPromise = new Promise((resolve, reject) => {
+      worker.onmessage = (e: MessageEvent) => {
+        if (worker !== this.worker) return;
+        const parsed = FromWorker.safeParse(e.data);
+        if (!parsed.success) {
+          reject(new Error(`the runtime sent a malformed message: ${parsed.error.message}`));
+          return;
+        }
+        const msg = parsed.data;
+        if (msg.type === 'progress') this.report({ stage: msg.stage, fraction: msg.fraction, message: msg.message });
+        else if (msg.type === 'ready') resolve();
+        else if (msg.type === 'load-error') reject(new Error(msg.message));
+        else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
+        else if (msg.type === 'done' && msg.runId === this.current?.runId) this.finish({ trace: msg.trace, runMs: msg.runMs });
+      };
+      worker.onerror = (e) => reject(new Error(`the runtime failed to start: ${e.message}`));
+    });
+    this.readyPromise.catch(() => {});
+    if (this.interrupt) worker.postMessage({ type: 'interrupt-buffer', buffer: this.interrupt });
+  }
+
+  private report(p: LoadProgress): void {
+    this.lastProgress = p;
+    for (const listener of this.progressListeners) listener(p);
+  }
+
+  async ready(onProgress: (p: LoadProgress) => void): Promise<void> {
+    this.progressListeners.add(onProgress);
+    onProgress(this.lastProgress);
+    try {
+      await this.readyPromise;
+    } finally {
+      this.progressListeners.delete(onProgress);
+    }
+  }
+
+  run(source: string, filename: string, options: RunOptions, onOutput: (chunks: OutputChunk[]) => void): Promise<RunOutcome> {
+    if (this.current) this.restart('stopped: a new run started');
+    return new Promise((resolve) => {
+      const runId = this.nextRunId++;
+      if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
+      this.current = { runId, filename, started: performance.now(), resolve, onOutput };
+      this.worker.postMessage({ type: 'run', runId, source, filename, options });
+    });
+  }
+
+  stop(): void {
+    const pending = this.current;
+    if (!pending) return;
+    if (!this.interrupt) {
+      this.restart('stopped');
+      return;
+    }
+    Atomics.store(this.interrupt, 0, 2);
+    pending.killTimer = setTimeout(() => {
+      if (this.current === pending) this.restart('stopped: the program did not answer, so the runtime was restarted');
+    }, KILL_AFTER_MS);
+  }
+
+  private restart(message: string): void {
+    const pending = this.current;
+    this.worker.terminate();
+    this.lastProgress = { stage: 'pyodide', fraction: 0, message: 'Restarting Python…' };
+    this.spawn();
+    if (pending) {
+      pending.onOutput([{ stream: 'stderr', text: `corolab: ${message}\n`, t: 0, task: -1 }]);
+      this.finish({ trace: emptyTrace(pending.filename, 'stopped', message), runMs: performance.now() - pending.started });
+    }
+  }
+
+  private finish(outcome: RunOutcome): void {
+    const pending = this.current;
+    if (!pending) return;
+    clearTimeout(pending.killTimer);
+    this.current = undefined;
+    pending.resolve(outcome);
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+}
+
+function defaultWorker(): Worker {
+  return new Worker(new URL('../../shared/runtime/web-worker.ts', import.meta.url), { type: 'module', name: 'corolab-runtime' });
+}

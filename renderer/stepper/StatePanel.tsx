@@ -1,0 +1,44 @@
+/** Tasks, ready queue and timers at the cursor. */
+import { useMemo } from 'react';
+import { useStore } from '../store/store';
+import { STRINGS } from '../i18n/strings';
+import { snapshotAt, TASK_STATE_NAMES, TaskState } from './state';
+
+export function StatePanel() {
+  const model = useStore((s) => s.model);
+  const cursor = useStore((s) => s.cursor);
+  const t = STRINGS[useStore((s) => s.lang)];
+  const snap = useMemo(() => (model ? snapshotAt(model.trace, model.states, cursor, 300) : undefined), [model, cursor]);
+  if (!model || !snap) return <div className="state-panel muted">{t.noRun}</div>;
+  const e = model.trace.events;
+  const names = model.states.names;
+  return (
+    <div className="state-panel" data-testid="state-panel">
+      <div className="state-head">
+        {t.position} {cursor + 1}/{model.steps.count} · {e.t[cursor]?.toFixed(3)}s
+      </div>
+      <h4>{t.tasks}</h4>
+      <ul className="task-states">
+        {snap.tasks.map((task) => (
+          <li key={task.id} className={`state-${TASK_STATE_NAMES[task.state].replace(' ', '-')}`}>
+            <b>{task.name}</b> {TASK_STATE_NAMES[task.state]}
+            {task.state === TaskState.Awaiting && task.detail ? ` ${task.detail}` : ''}
+            {task.state === TaskState.Done && task.detail && task.detail !== 'None' ? ` → ${task.detail}` : ''}
+            {(task.state === TaskState.Failed || task.state === TaskState.Cancelled) && task.detail ? `: ${task.detail}` : ''}
+          </li>
+        ))}
+      </ul>
+      <h4>{t.readyQueue}</h4>
+      <div data-testid="ready-queue">{snap.ready.length ? snap.ready.map((id) => names[id]).join(' → ') : t.empty}</div>
+      <h4>{t.timers}</h4>
+      <ul className="timers">
+        {snap.timers.length === 0 && <li>{t.empty}</li>}
+        {snap.timers.slice(0, 20).map((tm) => (
+          <li key={tm.id}>
+            {tm.when.toFixed(3)}s · {tm.label}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * The renderer's single store. Views subscribe to the slices they draw; only
+ * the store talks to the runtime client.
+ */
+import { create } from 'zustand';
+import type { OutputChunk } from '../../shared/runtime/protocol';
+import { EventKind } from '../../shared/trace';
+import type { LoadProgress, RuntimeClient } from '../runtime/client';
+import { pickClient } from '../runtime/pick-client';
+import type { Lang } from '../i18n/strings';
+import { buildRunModel } from './run-model';
+import type { RunModel } from './run-model';
+import { clampPosition, lastAtOrBefore, stepFrom } from '../stepper/positions';
+import type { Direction, StepUnit } from '../stepper/positions';
+import { loadSaved, saveWorkspace } from './persist';
+
+export type Theme = 'dark' | 'light';
+
+export interface ViewWindow {
+  t0: number;
+  t1: number;
+}
+
+export interface CorolabState {
+  lang: Lang;
+  theme: Theme;
+  title: string;
+  filename: string;
+  /** Blockly workspace JSON; `workspaceVersion` bumps when it is replaced from outside the editor. */
+  workspace: unknown;
+  workspaceVersion: number;
+  source: string;
+  lineBlocks: string[];
+  dirty: boolean;
+
+  runtime: 'idle' | 'loading' | 'ready' | 'error';
+  progress: LoadProgress | undefined;
+  runtimeError: string | undefined;
+  running: boolean;
+  /** Output of the run in progress; mutated in place, `liveVersion` bumps. */
+  live: OutputChunk[];
+  liveVersion: number;
+  model: RunModel | undefined;
+  /** Current event index while replaying. */
+  cursor: number;
+  showPrefixes: boolean;
+  view: ViewWindow | undefined;
+  /** A block the user asked to see (traceback link, error). */
+  focusBlock: string | undefined;
+  error: string | undefined;
+  clockStart: number | undefined;
+
+  setLang(lang: Lang): void;
+  setTheme(theme: Theme): void;
+  setProgram(workspace: unknown, source: string, lineBlocks: string[]): void;
+  replaceWorkspace(workspace: unknown, title: string, filename?: string): void;
+  run(): Promise<void>;
+  stop(): void;
+  step(direction: Direction, unit: StepUnit): void;
+  seek(pos: number): void;
+  seekEdge(edge: 'start' | 'end'): void;
+  setView(view: ViewWindow | undefined): void;
+  togglePrefixes(): void;
+  focus(blockId: string | undefined): void;
+  showError(message: string | undefined): void;
+}
+
+let client: RuntimeClient | undefined;
+let clientPromise: Promise<RuntimeClient> | undefined;
+
+function getClient(): Promise<RuntimeClient> {
+  clientPromise ??= pickClient().then((c) => (client = c));
+  return clientPromise;
+}
+
+const saved = loadSaved();
+
+function initialClockStart(): number | undefined {
+  const raw = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('clockStart');
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export const useStore = create<CorolabState>()((set, get) => ({
+  lang: saved.lang ?? 'en',
+  theme: saved.theme ?? 'dark',
+  title: saved.title ?? 'untitled',
+  filename: saved.filename ?? 'main.py',
+  workspace: saved.workspace,
+  workspaceVersion: 0,
+  source: '',
+  lineBlocks: [],
+  dirty: false,
+  runtime: 'idle',
+  progress: undefined,
+  runtimeError: undefined,
+  running: false,
+  live: [],
+  liveVersion: 0,
+  model: undefined,
+  cursor: 0,
+  showPrefixes: false,
+  view: undefined,
+  focusBlock: undefined,
+  error: undefined,
+  clockStart: initialClockStart(),
+
+  setLang: (lang) => set({ lang }),
+  setTheme: (theme) => set({ theme }),
+  setProgram: (workspace, source, lineBlocks) =>
+    set((s) => ({ workspace, source, lineBlocks, dirty: s.dirty || (s.source !== '' && s.source !== source) })),
+  replaceWorkspace: (workspace, title, filename = 'main.py') =>
+    set((s) => ({ workspace, title, filename, workspaceVersion: s.workspaceVersion + 1, model: undefined, live: [], dirty: false })),
+
+  async run() {
+    if (get().running) return;
+    set({ running: true, live: [], liveVersion: 0, model: undefined, error: undefined, focusBlock: undefined });
+    try {
+      const c = await getClient();
+      if (get().runtime !== 'ready') {
+        set({ runtime: 'loading' });
+        await c.ready((progress) => set({ progress }));
+        set({ runtime: 'ready', progress: undefined });
+      }
+      const { source, lineBlocks, filename, clockStart } = get();
+      const live: OutputChunk[] = [];
+      set({ live });
+      const outcome = await c.run(source, filename, clockStart === undefined ? {} : { clockStart }, (chunks) => {
+        live.push(...chunks);
+        set((s) => ({ liveVersion: s.liveVersion + 1 }));
+      });
+      const model = buildRunModel(outcome.trace, outcome.runMs, lineBlocks, filename);
+      set({ model, cursor: Math.max(0, model.steps.count - 1), running: false, view: undefined });
+    } catch (err) {
+      set({ running: false, runtime: 'error', runtimeError: String(err instanceof Error ? err.message : err) });
+    }
+  },
+  stop: () => client?.stop(),
+
+  step(direction, unit) {
+    const { model, cursor } = get();
+    if (!model) return;
+    set({ cursor: stepFrom(model.steps, cursor, unit, direction) });
+  },
+  seek(pos) {
+    const { model } = get();
+    if (model) set({ cursor: clampPosition(model.steps, pos) });
+  },
+  seekEdge(edge) {
+    const { model } = get();
+    if (model) set({ cursor: edge === 'start' ? 0 : Math.max(0, model.steps.count - 1) });
+  },
+  setView: (view) => set({ view }),
+  togglePrefixes: () => set((s) => ({ showPrefixes: !s.showPrefixes })),
+  focus: (focusBlock) => set({ focusBlock }),
+  showError: (error) => set({ error }),
+}));
+
+/** The block running at the cursor: the latest Line event's line, mapped to its block. */
+export function blockAtCursor(s: Pick<CorolabState, 'model' | 'cursor'>): string | undefined {
+  const m = s.model;
+  if (!m) return undefined;
+  const i = lastAtOrBefore(m.steps.line, s.cursor);
+  if (i < 0) return undefined;
+  const e = m.trace.events;
+  if (m.trace.strings[e.a[i]!] !== m.filename) return undefined;
+  return m.lineBlocks[e.b[i]! - 1] || undefined;
+}
+
+/** Source line at the cursor (1-based), or 0. */
+export function lineAtCursor(s: Pick<CorolabState, 'model' | 'cursor'>): number {
+  const m = s.model;
+  if (!m) return 0;
+  const i = lastAtOrBefore(m.steps.line, s.cursor);
+  return i < 0 || m.trace.events.kind[i] !== EventKind.Line ? 0 : m.trace.events.b[i]!;
+}
+
+useStore.subscribe((s, prev) => {
+  if (s.workspace !== prev.workspace || s.lang !== prev.lang || s.theme !== prev.theme || s.title !== prev.title) {
+    saveWorkspace({ workspace: s.workspace, lang: s.lang, theme: s.theme, title: s.title, filename: s.filename });
+  }
+});

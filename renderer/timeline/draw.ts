@@ -1,0 +1,328 @@
+/**
+ * Draws the swimlane onto a 2D canvas. It stays fast on huge traces by
+ * drawing only visible lanes, binary-searching the first visible segment and
+ * drawing at most one slice per pixel per lane.
+ */
+import type { ScaleLinear } from 'd3';
+import { ArrowKind, MarkerKind, SegKind, firstSegmentFrom } from './layout';
+import type { Layout } from './layout';
+import type { Palette } from './palette';
+
+export const LANE_H = 24;
+export const AXIS_H = 26;
+export const GUTTER_W = 150;
+const MIN_RUN_PX = 3;
+
+export interface DrawOptions {
+  x: ScaleLinear<number, number>;
+  width: number;
+  height: number;
+  /** First lane row shown (vertical scroll), fractional allowed. */
+  scrollLanes: number;
+  palette: Palette;
+  cursorT?: number;
+  cursorLane?: number;
+  title?: string;
+}
+
+const hatchCache = new Map<string, CanvasPattern | null>();
+
+function hatch(ctx: CanvasRenderingContext2D, p: Palette): CanvasPattern | string {
+  const key = p.await + p.awaitStroke;
+  let pattern = hatchCache.get(key);
+  if (pattern === undefined) {
+    const c = document.createElement('canvas');
+    c.width = c.height = 8;
+    const g = c.getContext('2d')!;
+    g.fillStyle = p.await;
+    g.fillRect(0, 0, 8, 8);
+    g.strokeStyle = p.awaitStroke;
+    g.lineWidth = 1.5;
+    g.beginPath();
+    g.moveTo(-2, 10);
+    g.lineTo(10, -2);
+    g.moveTo(-2, 2);
+    g.lineTo(2, -2);
+    g.moveTo(6, 10);
+    g.lineTo(10, 6);
+    g.stroke();
+    pattern = ctx.createPattern(c, 'repeat');
+    hatchCache.set(key, pattern);
+  }
+  return pattern ?? p.await;
+}
+
+export function laneY(lane: number, scrollLanes: number): number {
+  return AXIS_H + (lane - scrollLanes) * LANE_H;
+}
+
+export function visibleLanes(layout: Layout, height: number, scrollLanes: number): [number, number] {
+  const first = Math.max(0, Math.floor(scrollLanes));
+  const last = Math.min(layout.lanes.length - 1, Math.ceil(scrollLanes + (height - AXIS_H) / LANE_H));
+  return [first, last];
+}
+
+export function drawTimeline(ctx: CanvasRenderingContext2D, layout: Layout, o: DrawOptions): void {
+  const { x, width, height, palette: p } = o;
+  ctx.save();
+  ctx.fillStyle = p.background;
+  ctx.fillRect(0, 0, width, height);
+  const [first, last] = visibleLanes(layout, height, o.scrollLanes);
+  const [d0, d1] = x.domain() as [number, number];
+  const plotLeft = GUTTER_W;
+
+  for (let lane = first; lane <= last; lane++) {
+    const y = laneY(lane, o.scrollLanes);
+    if (lane % 2 === 1) {
+      ctx.fillStyle = p.laneAlt;
+      ctx.fillRect(0, y, width, LANE_H);
+    }
+    if (lane === o.cursorLane) {
+      ctx.fillStyle = p.selection;
+      ctx.fillRect(0, y, width, LANE_H);
+    }
+  }
+
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(plotLeft, AXIS_H, width - plotLeft, height - AXIS_H);
+  ctx.clip();
+  drawGrid(ctx, x, width, height, p);
+  for (let lane = first; lane <= last; lane++) {
+    const y = laneY(lane, o.scrollLanes);
+    if (lane === 0) drawLoopLane(ctx, layout, x, y, d0, d1, p);
+    else drawTaskLane(ctx, layout, lane, x, y, d0, d1, p);
+  }
+  drawMarkers(ctx, layout, x, first, last, o.scrollLanes, p);
+  drawArrows(ctx, layout, x, first, last, o.scrollLanes, p, d0, d1);
+  if (o.cursorT !== undefined) {
+    const cx = Math.round(x(o.cursorT)) + 0.5;
+    ctx.strokeStyle = p.cursor;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(cx, AXIS_H);
+    ctx.lineTo(cx, height);
+    ctx.stroke();
+  }
+  ctx.restore();
+
+  drawAxis(ctx, x, width, p);
+  drawGutter(ctx, layout, first, last, o.scrollLanes, p, o.cursorLane);
+  ctx.restore();
+}
+
+function drawGrid(ctx: CanvasRenderingContext2D, x: ScaleLinear<number, number>, width: number, height: number, p: Palette): void {
+  ctx.strokeStyle = p.grid;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (const tick of x.ticks(Math.max(2, Math.floor((width - GUTTER_W) / 90)))) {
+    const px = Math.round(x(tick)) + 0.5;
+    ctx.moveTo(px, AXIS_H);
+    ctx.lineTo(px, height);
+  }
+  ctx.stroke();
+}
+
+function drawTaskLane(ctx: CanvasRenderingContext2D, layout: Layout, lane: number, x: ScaleLinear<number, number>, y: number, d0: number, d1: number, p: Palette): void {
+  const l = layout.lanes[lane]!;
+  const mid = y + LANE_H / 2;
+  // Lifetime: a thin line from creation to the end.
+  const lx0 = Math.max(GUTTER_W, x(l.start));
+  const lx1 = x(l.end);
+  if (lx1 >= lx0) {
+    ctx.fillStyle = p.life;
+    ctx.fillRect(lx0, mid - 1, Math.max(1, lx1 - lx0), 2);
+  }
+  const s = layout.segments;
+  const end = s.laneStart[lane + 1]!;
+  const hatchFill = hatch(ctx, p);
+  let lastRunPx = -Infinity;
+  let lastAwaitPx = -Infinity;
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  for (let i = firstSegmentFrom(layout, lane, d0); i < end; i++) {
+    const t0 = s.t0[i]!;
+    if (t0 > d1) break;
+    const x0 = x(t0);
+    const x1 = x(s.t1[i]!);
+    if (s.kind[i] === SegKind.Run) {
+      // One slice per pixel: a run that starts in an already painted pixel adds nothing.
+      if (Math.floor(x0) <= lastRunPx && x1 - x0 < 1) continue;
+      const w = Math.max(MIN_RUN_PX, x1 - x0);
+      ctx.fillStyle = p.run;
+      ctx.fillRect(x0 - (x1 - x0 < MIN_RUN_PX ? MIN_RUN_PX / 2 : 0), y + 4, w, LANE_H - 8);
+      lastRunPx = Math.floor(x0 + w);
+    } else {
+      const w = x1 - x0;
+      if (w < 1 && Math.floor(x0) <= lastAwaitPx) continue;
+      ctx.fillStyle = hatchFill;
+      ctx.fillRect(x0, y + 6, Math.max(1, w), LANE_H - 12);
+      lastAwaitPx = Math.floor(x0 + Math.max(1, w));
+      const label = layout.labels[s.label[i]!];
+      if (label && w > 40) {
+        const left = Math.max(x0, GUTTER_W) + 4;
+        const room = Math.min(x1, GUTTER_W + 1e9) - left - 4;
+        const measured = ctx.measureText(label).width;
+        if (room > Math.min(measured, 30)) {
+          ctx.fillStyle = p.text;
+          ctx.save();
+          ctx.beginPath();
+          ctx.rect(left, y, room, LANE_H);
+          ctx.clip();
+          ctx.fillStyle = p.background + 'cc';
+          ctx.fillRect(left - 2, mid - 7, Math.min(measured, room) + 4, 14);
+          ctx.fillStyle = p.text;
+          ctx.fillText(label, left, mid);
+          ctx.restore();
+        }
+      }
+    }
+  }
+}
+
+function drawLoopLane(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLinear<number, number>, y: number, d0: number, d1: number, p: Palette): void {
+  const { t, ready } = layout.ticks;
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[mid]! < d0) lo = mid + 1;
+    else hi = mid;
+  }
+  // Per pixel: the largest ready queue among the iterations that fall on it.
+  let px = -1;
+  let maxReady = 0;
+  const flush = () => {
+    if (px < 0) return;
+    const h = Math.min(LANE_H - 6, 3 + maxReady * 3);
+    ctx.fillRect(px, y + LANE_H - 3 - h, 2, h);
+  };
+  ctx.fillStyle = p.loop;
+  for (let i = lo; i < t.length && t[i]! <= d1; i++) {
+    const cur = Math.floor(x(t[i]!));
+    if (cur !== px) {
+      flush();
+      px = cur;
+      maxReady = 0;
+    }
+    maxReady = Math.max(maxReady, ready[i]!);
+  }
+  flush();
+  ctx.fillStyle = p.timer;
+  let lastTimerPx = -1;
+  for (const when of layout.timerWhen) {
+    if (when < d0 || when > d1) continue;
+    const tx = Math.floor(x(when));
+    if (tx === lastTimerPx) continue;
+    lastTimerPx = tx;
+    ctx.beginPath();
+    ctx.moveTo(tx, y + 3);
+    ctx.lineTo(tx + 4, y + 7);
+    ctx.lineTo(tx, y + 11);
+    ctx.lineTo(tx - 4, y + 7);
+    ctx.fill();
+  }
+}
+
+function drawMarkers(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLinear<number, number>, first: number, last: number, scroll: number, p: Palette): void {
+  for (const m of layout.markers) {
+    if (m.lane < first || m.lane > last) continue;
+    const cx = x(m.t);
+    const cy = laneY(m.lane, scroll) + LANE_H / 2;
+    if (m.kind === MarkerKind.Create) {
+      ctx.strokeStyle = p.create;
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.arc(cx, cy, 4, 0, Math.PI * 2);
+      ctx.stroke();
+    } else if (m.kind === MarkerKind.Done) {
+      ctx.fillStyle = p.done;
+      ctx.beginPath();
+      ctx.arc(cx, cy, 4.5, 0, Math.PI * 2);
+      ctx.fill();
+    } else {
+      ctx.strokeStyle = m.kind === MarkerKind.Cancel ? p.cancel : p.fail;
+      ctx.lineWidth = 2.5;
+      ctx.beginPath();
+      ctx.moveTo(cx - 4, cy - 4);
+      ctx.lineTo(cx + 4, cy + 4);
+      ctx.moveTo(cx + 4, cy - 4);
+      ctx.lineTo(cx - 4, cy + 4);
+      ctx.stroke();
+    }
+  }
+}
+
+const MAX_ARROWS = 3000;
+
+function drawArrows(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLinear<number, number>, first: number, last: number, scroll: number, p: Palette, d0: number, d1: number): void {
+  let drawn = 0;
+  ctx.lineWidth = 1.2;
+  for (const a of layout.arrows) {
+    if ((a.fromLane < first && a.toLane < first) || (a.fromLane > last && a.toLane > last)) continue;
+    if (a.toT < d0 || a.fromT > d1) continue;
+    if (++drawn > MAX_ARROWS) break;
+    const x0 = x(a.fromT);
+    const x1 = x(a.toT);
+    const y0 = laneY(a.fromLane, scroll) + LANE_H / 2;
+    const y1 = laneY(a.toLane, scroll) + LANE_H / 2 + (a.toLane > a.fromLane ? -5 : 5);
+    ctx.strokeStyle = ctx.fillStyle = a.kind === ArrowKind.Create ? p.arrowCreate : p.arrowWake;
+    ctx.beginPath();
+    ctx.moveTo(x0, y0);
+    // A gentle curve keeps same-instant arrows (most of them, on a virtual clock) visible.
+    ctx.bezierCurveTo(x0 + 10, y0, x1 - 10, y1, x1, y1);
+    ctx.stroke();
+    const dir = Math.sign(y1 - y0) || 1;
+    ctx.beginPath();
+    ctx.moveTo(x1, y1);
+    ctx.lineTo(x1 - 3.5, y1 - 6 * dir);
+    ctx.lineTo(x1 + 3.5, y1 - 6 * dir);
+    ctx.fill();
+  }
+}
+
+function drawAxis(ctx: CanvasRenderingContext2D, x: ScaleLinear<number, number>, width: number, p: Palette): void {
+  ctx.fillStyle = p.background;
+  ctx.fillRect(0, 0, width, AXIS_H);
+  ctx.strokeStyle = p.muted;
+  ctx.fillStyle = p.text;
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'alphabetic';
+  ctx.beginPath();
+  ctx.moveTo(GUTTER_W, AXIS_H - 0.5);
+  ctx.lineTo(width, AXIS_H - 0.5);
+  const format = x.tickFormat(Math.max(2, Math.floor((width - GUTTER_W) / 90)));
+  for (const tick of x.ticks(Math.max(2, Math.floor((width - GUTTER_W) / 90)))) {
+    const px = Math.round(x(tick)) + 0.5;
+    if (px < GUTTER_W) continue;
+    ctx.moveTo(px, AXIS_H - 6);
+    ctx.lineTo(px, AXIS_H);
+    ctx.fillText(`${format(tick)}s`, px, AXIS_H - 9);
+  }
+  ctx.stroke();
+  ctx.textAlign = 'start';
+}
+
+function drawGutter(ctx: CanvasRenderingContext2D, layout: Layout, first: number, last: number, scroll: number, p: Palette, cursorLane?: number): void {
+  ctx.fillStyle = p.background;
+  ctx.fillRect(0, AXIS_H, GUTTER_W, 1e5);
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  for (let lane = first; lane <= last; lane++) {
+    const y = laneY(lane, scroll);
+    if (y + LANE_H < AXIS_H) continue;
+    if (lane % 2 === 1 || lane === cursorLane) {
+      ctx.fillStyle = lane === cursorLane ? p.selection : p.laneAlt;
+      ctx.fillRect(0, y, GUTTER_W, LANE_H);
+    }
+    ctx.fillStyle = lane === 0 ? p.loop : p.text;
+    const title = layout.lanes[lane]!.title;
+    ctx.fillText(title.length > 20 ? title.slice(0, 19) + '…' : title, 8, y + LANE_H / 2, GUTTER_W - 14);
+  }
+  ctx.strokeStyle = p.grid;
+  ctx.beginPath();
+  ctx.moveTo(GUTTER_W - 0.5, 0);
+  ctx.lineTo(GUTTER_W - 0.5, 1e5);
+  ctx.stroke();
+}

@@ -1,0 +1,44 @@
+/**
+ * The web build: the renderer as a plain web page, the runtime in a module
+ * Web Worker. `npm run web` serves it, `npm run build:web` writes dist/web.
+ *
+ * Cross-origin isolation (COOP/COEP) gives the page SharedArrayBuffer, which
+ * Stop needs to interrupt a running program without killing the worker.
+ */
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { vendorFiles } from './build/vendor-files.mts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..');
+
+export const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  root: here,
+  base: '/',
+  plugins: [
+    react(),
+    vendorFiles([
+      {
+        url: '/pyodide',
+        dir: resolve(repo, 'node_modules/pyodide'),
+        files: ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'],
+      },
+      { url: '/blockly-media', dir: resolve(repo, 'node_modules/blockly/media') },
+    ]),
+  ],
+  worker: { format: 'es' },
+  server: { headers: isolationHeaders, fs: { allow: [repo] } },
+  preview: { headers: isolationHeaders },
+  build: {
+    outDir: resolve(repo, 'dist/web'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+  },
+});
