@@ -1,0 +1,133 @@
+/** What the tracer records for the lessons: the trace is what every view draws. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LessonIndex } from '../../shared/lessons.js';
+import { EventKind, TraceJson, WaitKind, taskNames, traceFromJson, traceToJson } from '../../shared/trace.js';
+import type { Trace } from '../../shared/trace.js';
+import { useRuntime } from './run-helpers.js';
+
+const EXAMPLES = join(__dirname, '..', '..', 'assets', 'examples');
+const lessons = LessonIndex.parse(JSON.parse(readFileSync(join(EXAMPLES, 'lessons.json'), 'utf8')));
+const lessonSource = (id: string) => readFileSync(join(EXAMPLES, lessons.find((l) => l.id === id)!.file), 'utf8');
+
+const rt = useRuntime();
+
+/** [first StepStart, last StepEnd or finish] of each task, by name. */
+function activity(trace: Trace): Map<string, { created: number; firstStep: number; finished: number; awaited: string[] }> {
+  const names = taskNames(trace);
+  const out = new Map<string, { created: number; firstStep: number; finished: number; awaited: string[] }>();
+  const { kind, t, task, a, b } = trace.events;
+  for (let i = 0; i < kind.length; i++) {
+    const name = names[task[i]!];
+    if (name === undefined) continue;
+    if (!out.has(name)) out.set(name, { created: NaN, firstStep: NaN, finished: NaN, awaited: [] });
+    const row = out.get(name)!;
+    if (kind[i] === EventKind.TaskCreated) row.created = t[i]!;
+    if (kind[i] === EventKind.StepStart && Number.isNaN(row.firstStep)) row.firstStep = t[i]!;
+    if (kind[i] === EventKind.TaskDone || kind[i] === EventKind.TaskFailed || kind[i] === EventKind.TaskCancelled) row.finished = t[i]!;
+    if (kind[i] === EventKind.Await) {
+      const what = a[i] === WaitKind.Sleep ? `sleep(${trace.timers.when[b[i]!]! - t[i]!})` : a[i] === WaitKind.Task ? `task ${names[b[i]!]}` : `kind ${a[i]}`;
+      row.awaited.push(what);
+    }
+  }
+  return out;
+}
+
+describe('trace of the lessons', () => {
+  it('concurrent say_after: two tasks overlap from t=0 and main ends at 4 s', async () => {
+    const { trace } = await rt.run(lessonSource('say-after-tasks'), { trace: true, lines: true });
+    const act = activity(trace);
+    const [t2, t3] = [act.get('Task-2')!, act.get('Task-3')!];
+    expect(t2.firstStep).toBe(0);
+    expect(t3.firstStep).toBe(0);
+    expect(t2.awaited).toEqual(['sleep(3)']);
+    expect(t3.awaited).toEqual(['sleep(4)']);
+    // Overlap: each starts before the other finishes.
+    expect(t2.firstStep).toBeLessThan(t3.finished);
+    expect(t3.firstStep).toBeLessThan(t2.finished);
+    expect(t2.finished).toBe(3);
+    expect(t3.finished).toBe(4);
+    expect(act.get('Task-1')!.finished).toBe(4);
+    expect(act.get('Task-1')!.awaited).toEqual(['task Task-2', 'task Task-3']);
+    expect(trace.meta.end).toMatchObject({ status: 'ok', exitCode: 0, seconds: 4 });
+    // Parents: both tasks were created by main.
+    expect(trace.tasks.parent).toEqual([-1, 0, 0]);
+    expect(trace.tasks.coro.map((s) => trace.strings[s])).toEqual(['main', 'say_after', 'say_after']);
+  });
+
+  it('sequential say_after: one task, 7 s', async () => {
+    const { trace } = await rt.run(lessonSource('say-after-sequential'), { trace: true, lines: true });
+    const act = activity(trace);
+    expect([...act.keys()]).toEqual(['Task-1']);
+    expect(act.get('Task-1')!.awaited).toEqual(['sleep(3)', 'sleep(4)']);
+    expect(act.get('Task-1')!.finished).toBe(7);
+    expect(trace.meta.end.seconds).toBe(7);
+  });
+
+  it('named tasks: the lanes carry the names the program gave', async () => {
+    const { trace, stdout } = await rt.run(lessonSource('named-tasks'), { trace: true, lines: true });
+    const names = taskNames(trace);
+    expect(names).toContain('greeter');
+    expect(names).toContain('closer');
+    expect(names[0]).toBe('Task-1');
+    expect(stdout).toMatch(/greeter says hello/);
+    // The rename is an event of its own, at the time it was seen.
+    const renames = [...trace.events.kind].flatMap((k, i) => (k === EventKind.TaskRenamed ? [trace.strings[trace.events.a[i]!]] : []));
+    expect(renames).toEqual(['closer']);
+  });
+
+  it('records prints with their task and time, and lines of the user file', async () => {
+    const { trace } = await rt.run(lessonSource('say-after-tasks'), { trace: true, lines: true });
+    const names = taskNames(trace);
+    const prints = [...trace.events.kind].flatMap((k, i) =>
+      k === EventKind.Print ? [[trace.events.t[i], names[trace.events.task[i]!], trace.strings[trace.events.a[i]!]]] : [],
+    );
+    expect(prints.slice(1, 3)).toEqual([
+      [3, 'Task-2', 'hello'],
+      [4, 'Task-3', 'world'],
+    ]);
+    const lines = [...trace.events.kind].flatMap((k, i) => (k === EventKind.Line ? [trace.events.b[i]] : []));
+    expect(lines).toContain(9); // print(what)
+    expect(Math.max(...lines)).toBeLessThanOrEqual(lessonSource('say-after-tasks').split('\n').length);
+  });
+
+  it('futures and callbacks of the low-level lesson', async () => {
+    const { trace, stdout } = await rt.run(lessonSource('future'), { trace: true, lines: false });
+    expect(stdout.trim().split('\n').at(-1)).toBe('hello world');
+    const kinds = new Set(trace.events.kind);
+    expect(kinds.has(EventKind.FutureCreated)).toBe(true);
+    expect(kinds.has(EventKind.FutureResolved)).toBe(true);
+    const callbacks = [...trace.events.kind].flatMap((k, i) => (k === EventKind.CallbackRun ? [trace.strings[trace.events.a[i]!]] : []));
+    expect(callbacks.some((c) => c?.includes('lambda'))).toBe(true);
+  });
+
+  it('every lesson gives a trace that survives the JSON file format', async () => {
+    for (const lesson of lessons) {
+      const { trace } = await rt.run(readFileSync(join(EXAMPLES, lesson.file), 'utf8'), { trace: true, lines: true }, lesson.file);
+      const json = JSON.parse(JSON.stringify(traceToJson(trace)));
+      expect(TraceJson.safeParse(json).success).toBe(true);
+      const back = traceFromJson(json);
+      expect(back.events.kind.length).toBe(trace.events.kind.length);
+      expect(Array.from(back.events.t)).toEqual(Array.from(trace.events.t));
+      if (lesson.expectedSeconds !== undefined) expect(trace.meta.end.seconds).toBe(lesson.expectedSeconds);
+    }
+  });
+
+  it('a trace file with wrong types is rejected', () => {
+    expect(() => traceFromJson({ meta: {}, events: { kind: 'x' } })).toThrow();
+  });
+});
+
+describe('snapshot and cold start', () => {
+  const cold = useRuntime({ snapshot: false });
+  it('give the same output and trace for a lesson', async () => {
+    expect((await cold.host().ready).snapshot).toBe(false);
+    const source = lessonSource('gather');
+    const a = await rt.run(source, { trace: true, lines: true });
+    const b = await cold.run(source, { trace: true, lines: true });
+    expect(a.stdout).toBe(b.stdout);
+    expect(Array.from(a.trace.events.kind)).toEqual(Array.from(b.trace.events.kind));
+    expect(Array.from(a.trace.events.t)).toEqual(Array.from(b.trace.events.t));
+  });
+});
