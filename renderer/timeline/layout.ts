@@ -89,7 +89,7 @@ export function awaitLabel(trace: Trace, names: string[], event: number): string
   if (wait === WaitKind.Yield) return 'sleep(0)';
   if (wait === WaitKind.Sleep) {
     const when = trace.timers.when[id];
-    return when === undefined ? 'sleep' : `sleep(${seconds(when - t[event]!)})`;
+    return when === undefined || when < t[event]! ? 'sleep' : `sleep(${seconds(when - t[event]!)})`;
   }
   if (wait === WaitKind.Task) return `Task ${names[id] ?? '?'}`;
   if (wait === WaitKind.Future) {
