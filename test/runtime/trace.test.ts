@@ -87,7 +87,7 @@ describe('trace of the lessons', () => {
       [3, 'Task-2', 'hello'],
       [4, 'Task-3', 'world'],
     ]);
-    const lines = [...trace.events.kind].flatMap((k, i) => (k === EventKind.Line ? [trace.events.b[i]] : []));
+    const lines = [...trace.events.kind].flatMap((k, i) => (k === EventKind.Line ? [trace.events.b[i]!] : []));
     expect(lines).toContain(9); // print(what)
     expect(Math.max(...lines)).toBeLessThanOrEqual(lessonSource('say-after-tasks').split('\n').length);
   });
