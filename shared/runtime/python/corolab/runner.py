@@ -195,7 +195,7 @@ def run(source, filename, options_json="{}"):
     }
     if tracer is not None:
         result.update(
-            events=tracer.events.tobytes(),
+            events=tracer.packed_events(),
             strings=tracer.strings,
             tasks={"name": tracer.task_name, "parent": tracer.task_parent, "coro": tracer.task_coro, "line": tracer.task_line},
             timers={"when": tracer.timer_when, "label": tracer.timer_label},

@@ -52,7 +52,10 @@ class Tracer:
         self.cur = -1  # the task whose step is running, or -1
         self.on_limit = lambda: None
         self.enabled = True
-        self.events = array("d")
+        # A flat list of numbers, five per event: list.extend is about twice as fast
+        # as array.extend here, and costs the same memory (the numbers are shared
+        # objects: the clock's current float, interned ids). Packed once at the end.
+        self.events = []
         self._push = self.events.extend
         self.strings = []
         self._string_ids = {}
@@ -181,6 +184,10 @@ class Tracer:
                     tracer.limit_reached()
 
         return on_line
+
+    def packed_events(self):
+        """The events as float64 bytes, (kind, t, task, a, b) after each other."""
+        return array("d", self.events).tobytes()
 
     def stop(self):
         """No more events from here on (the run ended, or was halted)."""
@@ -361,6 +368,10 @@ class LineEvents:
         mon.register_callback(self.tool, mon.events.LINE, self.tracer.line_callback())
         for c in _code_objects(code):
             mon.set_local_events(self.tool, c, mon.events.LINE)
+
+    def packed_events(self):
+        """The events as float64 bytes, (kind, t, task, a, b) after each other."""
+        return array("d", self.events).tobytes()
 
     def stop(self):
         if self.tool is not None:
