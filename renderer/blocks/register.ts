@@ -6,7 +6,7 @@
 import * as Blockly from 'blockly/core';
 import 'blockly/blocks';
 import { pythonGenerator } from 'blockly/python';
-import { registerFieldMultilineInput } from '@blockly/field-multilineinput';
+import { registerFieldMultilineInput } from './multiline-field';
 import { coroutineBlocks } from './coroutines';
 import { taskBlocks } from './tasks';
 import { outputBlocks } from './output';
@@ -14,6 +14,7 @@ import { timeoutBlocks } from './timeouts';
 import { syncBlocks } from './sync';
 import { lowlevelBlocks } from './lowlevel';
 import { rawBlocks } from './raw';
+import { convertBlocks } from './convert';
 import { coroutineGenerators } from '../generators/python/coroutines';
 import { taskGenerators } from '../generators/python/tasks';
 import { outputGenerators } from '../generators/python/output';
@@ -21,6 +22,7 @@ import { timeoutGenerators } from '../generators/python/timeouts';
 import { syncGenerators } from '../generators/python/sync';
 import { lowlevelGenerators } from '../generators/python/lowlevel';
 import { rawGenerators } from '../generators/python/raw';
+import { convertGenerators } from '../generators/python/convert';
 
 export const BLOCK_DEFINITIONS = [
   ...coroutineBlocks,
@@ -30,6 +32,7 @@ export const BLOCK_DEFINITIONS = [
   ...syncBlocks,
   ...lowlevelBlocks,
   ...rawBlocks,
+  ...convertBlocks,
 ];
 
 /** Every block type Corolab adds (Blockly's own built-ins come on top). */
@@ -50,5 +53,6 @@ export function registerBlocks(): void {
     ...syncGenerators,
     ...lowlevelGenerators,
     ...rawGenerators,
+    ...convertGenerators,
   });
 }
