@@ -7,9 +7,10 @@ by `timeout`. A wait with no timeout and nothing ready can never end: that is a
 deadlock, reported instead of hanging.
 """
 import asyncio
-import concurrent.futures
 import sys
 from asyncio import base_events, events, unix_events
+
+from . import threads
 
 
 class Deadlock(KeyboardInterrupt):
@@ -38,19 +39,6 @@ class _VirtualSelector:
         pass
 
 
-class _InlineExecutor(concurrent.futures.Executor):
-    """There are no threads here: run_in_executor/to_thread run the call at once, blocking the loop."""
-
-    def submit(self, fn, /, *args, **kwargs):
-        future = concurrent.futures.Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:
-            future.set_exception(exc)
-        return future
-
-
-_INLINE_EXECUTOR = _InlineExecutor()
 _NAMING_AFTER_CREATION = {asyncio.tasks.create_task.__code__, asyncio.taskgroups.TaskGroup.create_task.__code__}
 
 
@@ -84,8 +72,10 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         pass
 
     def run_in_executor(self, executor, func, *args):
-        # Not set as the default executor: shutting that down would start a thread.
-        return super().run_in_executor(executor or _INLINE_EXECUTOR, func, *args)
+        if threads.runs_as_thread(executor):
+            self._check_closed()
+            return threads.run_as_thread(self, func, args)
+        return super().run_in_executor(executor, func, *args)
 
     def _new_task(self, loop, coro, *, name=None, **kwargs):
         # Names come from a counter of this run, so they start at Task-1 like in a fresh python3.

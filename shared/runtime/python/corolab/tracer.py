@@ -189,6 +189,14 @@ class Tracer:
         """The events as float64 bytes, (kind, t, task, a, b) after each other."""
         return array("d", self.events).tobytes()
 
+    def pause(self):
+        self._paused_push = self._push
+        self._push = _discard
+
+    def resume(self):
+        if self.enabled:
+            self._push = self._paused_push
+
     def stop(self):
         """No more events from here on (the run ended, or was halted)."""
         self.enabled = False
@@ -372,6 +380,14 @@ class LineEvents:
     def packed_events(self):
         """The events as float64 bytes, (kind, t, task, a, b) after each other."""
         return array("d", self.events).tobytes()
+
+    def pause(self):
+        self._paused_push = self._push
+        self._push = _discard
+
+    def resume(self):
+        if self.enabled:
+            self._push = self._paused_push
 
     def stop(self):
         if self.tool is not None:
