@@ -1,12 +1,15 @@
 /** `corolab run FILE.py`: runs a program headless on the same runtime as the app. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { traceToJson } from '../../shared/trace.js';
 import { RuntimeHost } from '../../shared/runtime/node-host.js';
 import { formatChunk } from './stamp.js';
+import { blocksCommand } from './blocks.js';
+import { pythonCommand } from './python.js';
 
 const HELP = `Usage: corolab run FILE.py [options]
+       corolab blocks FILE.py      (the program as blocks, JSON; see corolab blocks --help)
+       corolab python FILE.json    (the Python a block workspace makes)
 
 Runs a Python asyncio program on Corolab's runtime: real CPython asyncio on a
 virtual clock, so asyncio.sleep(4) takes no real time while every clock the
@@ -29,6 +32,8 @@ Options:
 `;
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'blocks') return blocksCommand(argv.slice(1));
+  if (argv[0] === 'python') return pythonCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
@@ -101,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { trace } = await host.run(
     source,
-    basename(file),
+    file, // as given, so tracebacks and __file__ read as under python3
     {
       trace: Boolean(values.trace),
       lines: !values['no-lines'],
