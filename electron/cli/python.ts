@@ -1,0 +1,50 @@
+/** `corolab python FILE.json`: the Python a block workspace generates — what the app exports as .py. */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { BlocksResult } from '../../shared/runtime/protocol.js';
+import { loadConvert } from './headless-convert.js';
+
+export const PYTHON_HELP = `Usage: corolab python FILE.json
+
+Prints the Python program a Corolab block workspace (Blockly JSON, as written
+by \`corolab blocks\` or saved by the app) generates. The program needs nothing
+from Corolab: it runs under any python3.
+
+Options:
+  -h, --help   show this help
+`;
+
+export async function pythonCommand(argv: string[]): Promise<number> {
+  let values;
+  let positionals;
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } }));
+  } catch (err) {
+    process.stderr.write(`corolab: ${(err as Error).message}\n\n${PYTHON_HELP}`);
+    return 2;
+  }
+  if (values.help || positionals.length !== 1) {
+    (values.help ? process.stdout : process.stderr).write(PYTHON_HELP);
+    return values.help ? 0 : 2;
+  }
+  const file = positionals[0]!;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    process.stderr.write(`corolab: cannot read ${file}: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const parsed = BlocksResult.shape.workspace.safeParse(json);
+  if (!parsed.success) {
+    process.stderr.write(`corolab: ${file} is not a block workspace: ${parsed.error.issues[0]?.message ?? 'unknown shape'}\n`);
+    return 2;
+  }
+  try {
+    process.stdout.write(loadConvert().workspaceToPython(parsed.data));
+    return 0;
+  } catch (err) {
+    process.stderr.write(`corolab: the blocks in ${file} do not make a program: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
