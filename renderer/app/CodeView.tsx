@@ -6,7 +6,9 @@ export function CodeView() {
   const source = useStore((s) => s.source);
   const line = useStore(lineAtCursor);
   const current = useRef<HTMLDivElement>(null);
-  useEffect(() => current.current?.scrollIntoView({ block: 'nearest' }), [line]);
+  useEffect(() => {
+    current.current?.scrollIntoView({ block: 'nearest' });
+  }, [line]);
   const lines = source.replace(/\n$/, '').split('\n');
   return (
     <pre className="code-view" data-testid="code-view">

@@ -31,14 +31,14 @@ export function Toolbar({ onLessons }: { onLessons: () => void }) {
       )}
       <span className="spacer" />
       <span className="stepper" role="group" aria-label="stepper">
-        <button data-testid="to-start" title={t.toStart} onClick={() => s.seekEdge('start')} disabled={!s.model}>⏮</button>
+        <button data-testid="to-start" title={t.toStart} onClick={() => s.seekEdge('start')} disabled={!s.model}>⇤⇤</button>
         <button data-testid="iter-back" title={t.stepIterBack} onClick={() => s.step('back', 'iteration')} disabled={!s.model}>⟲</button>
         <button data-testid="step-back" title={t.stepStepBack} onClick={() => s.step('back', 'step')} disabled={!s.model}>⇤</button>
         <button data-testid="line-back" title={t.stepLineBack} onClick={() => s.step('back', 'line')} disabled={!s.model}>◀</button>
         <button data-testid="line-forward" title={t.stepLineForward} onClick={() => s.step('forward', 'line')} disabled={!s.model}>▶</button>
         <button data-testid="step-forward" title={t.stepStepForward} onClick={() => s.step('forward', 'step')} disabled={!s.model}>⇥</button>
         <button data-testid="iter-forward" title={t.stepIterForward} onClick={() => s.step('forward', 'iteration')} disabled={!s.model}>⟳</button>
-        <button data-testid="to-end" title={t.toEnd} onClick={() => s.seekEdge('end')} disabled={!s.model}>⏭</button>
+        <button data-testid="to-end" title={t.toEnd} onClick={() => s.seekEdge('end')} disabled={!s.model}>⇥⇥</button>
       </span>
       <span className="exports" role="group" aria-label="export">
         <button data-testid="export-png" disabled={!s.model} onClick={() => void downloadTimeline('png', 1, 'view')}>{t.exportPng}</button>

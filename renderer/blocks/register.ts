@@ -44,6 +44,7 @@ export function registerBlocks(): void {
   if (registered) return;
   registered = true;
   registerFieldMultilineInput();
+  pythonGenerator.INDENT = '    ';
   Blockly.common.defineBlocks(Blockly.common.createBlockDefinitionsFromJsonArray(BLOCK_DEFINITIONS));
   Object.assign(pythonGenerator.forBlock, {
     ...coroutineGenerators,

@@ -1,0 +1,67 @@
+/** Chromium through playwright-core, and the page helpers the tests share. */
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export async function openApp(browser: Browser, baseUrl: string, query = ''): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 960 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(baseUrl + query);
+  await page.waitForSelector('.injectionDiv');
+  return page;
+}
+
+export function artifact(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return new URL(name, ARTIFACTS).pathname;
+}
+
+/** Runs the program with the Run button and waits for the run to finish. */
+export async function runProgram(page: Page, timeout = 90_000): Promise<void> {
+  const before = await page.evaluate(() => storeState().model);
+  await page.click('[data-testid=run]');
+  await page.waitForFunction((prev) => {
+    const s = storeState();
+    return !s.running && s.model && s.model !== prev;
+  }, before, { timeout, polling: 100 });
+}
+
+export function consoleText(page: Page): Promise<string> {
+  return page.evaluate(() => (globalThis as unknown as { corolabDebug: { consoleText(): string } }).corolabDebug.consoleText());
+}
+
+// Evaluated in the page: the store as the app sees it.
+declare global {
+  function storeState(): {
+    running: boolean;
+    model: unknown;
+    cursor: number;
+    source: string;
+    [key: string]: unknown;
+  };
+}
+
+/** Installs the `storeState()` helper in every page of a context. */
+export async function installHelpers(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    (globalThis as unknown as { storeState: () => unknown }).storeState = () =>
+      (globalThis as unknown as { corolabDebug: { store: { getState(): unknown } } }).corolabDebug.store.getState();
+  });
+  await page.evaluate(() => {
+    (globalThis as unknown as { storeState: () => unknown }).storeState = () =>
+      (globalThis as unknown as { corolabDebug: { store: { getState(): unknown } } }).corolabDebug.store.getState();
+  });
+}

@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+import { serveStatic } from './static-server';
+const { url, server } = await serveStatic('/work/main/dist/web');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] });
+const page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
+page.on('pageerror', (e) => console.log('pageerror:', e.message, e.stack?.slice(0, 800)));
+page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text().slice(0, 500)));
+await page.goto(url);
+await page.waitForSelector('.injectionDiv');
+await page.click('[data-testid=run]');
+await page.waitForSelector('[data-testid=run-status]', { timeout: 60000 });
+await page.click('[data-testid=swimlane] canvas', { position: { x: 5, y: 5 } });
+await page.keyboard.press('Home');
+await page.waitForTimeout(300);
+await page.keyboard.press('F10');
+await page.waitForTimeout(300);
+await page.screenshot({ path: '/tmp/r/step.png' });
+await browser.close(); server.close();
