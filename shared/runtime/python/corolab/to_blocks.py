@@ -28,6 +28,13 @@ _ARITH = {ast.Add: "ADD", ast.Sub: "MINUS", ast.Mult: "MULTIPLY", ast.Div: "DIVI
 _PRIMARY = (ast.Name, ast.Constant, ast.Attribute, ast.Subscript, ast.Call, ast.List, ast.Dict, ast.Set,
             ast.ListComp, ast.SetComp, ast.DictComp, ast.JoinedStr)
 
+# Typed outputs of the blocks the importer makes (the rest are untyped).
+_OUTPUT = {
+    "text": "String", "aio_fstring": "String", "aio_strftime": "String",
+    "math_number": "Number", "math_arithmetic": "Number",
+    "logic_compare": "Boolean", "logic_operation": "Boolean", "logic_negate": "Boolean", "logic_boolean": "Boolean",
+}
+
 # Contexts an expression is placed in (how much it must bind).
 FREE = 0  # assignment value, return value, condition
 ARG = 1  # call argument
@@ -161,10 +168,12 @@ class Converter:
             return self.block("math_number", {"NUM": value})
         return None
 
-    def expr(self, node, ctx=ARG, number_only=False):
-        """Block for an expression; `number_only`: the input accepts numbers and untyped values only."""
+    def expr(self, node, ctx=ARG, number_only=False, check=None):
+        """Block for an expression. `check`: the type the input accepts (Blockly refuses other typed outputs)."""
+        if number_only:
+            check = "Number"
         b = self._expr(node, ctx) if ctx != PRIMARY or isinstance(node, _PRIMARY) else None
-        if b is not None and number_only and b["type"] in ("text", "aio_fstring", "aio_strftime"):
+        if b is not None and check is not None and _OUTPUT.get(b["type"], check) != check:
             b = None
         return b if b is not None else self.raw_expr(node, ctx)
 
@@ -196,15 +205,15 @@ class Converter:
                               {"A": self.expr(node.left, OPERAND), "B": self.expr(node.comparators[0], OPERAND)})
         if isinstance(node, ast.BoolOp):
             op = "AND" if isinstance(node.op, ast.And) else "OR"
-            left = self.expr(node.values[0], OPERAND)
+            left = self.expr(node.values[0], OPERAND, check="Boolean")
             for value in node.values[1:]:
-                left = self.block("logic_operation", {"OP": op}, {"A": left, "B": self.expr(value, OPERAND)})
+                left = self.block("logic_operation", {"OP": op}, {"A": left, "B": self.expr(value, OPERAND, check="Boolean")})
             return left
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            return self.block("logic_negate", inputs={"BOOL": self.expr(node.operand, OPERAND)})
+            return self.block("logic_negate", inputs={"BOOL": self.expr(node.operand, OPERAND, check="Boolean")})
         if isinstance(node, ast.BinOp) and type(node.op) in _ARITH:
             return self.block("math_arithmetic", {"OP": _ARITH[type(node.op)]},
-                              {"A": self.expr(node.left, OPERAND), "B": self.expr(node.right, OPERAND)})
+                              {"A": self.expr(node.left, OPERAND, check="Number"), "B": self.expr(node.right, OPERAND, check="Number")})
         return None
 
     def _await_target(self, node):
@@ -334,13 +343,13 @@ class Converter:
         end = node.end_lineno + 1
         if isinstance(node, ast.While) and not node.orelse:
             return self.block("controls_whileUntil", {"MODE": "WHILE"},
-                              {"BOOL": self.expr(node.test, FREE), "DO": self.body(node.body, node.lineno, end)})
+                              {"BOOL": self.expr(node.test, FREE, check="Boolean"), "DO": self.body(node.body, node.lineno, end)})
         if isinstance(node, ast.If):
             return self.if_block(node)
         if isinstance(node, ast.For) and not node.orelse and isinstance(node.target, ast.Name) and _is_block_name(node.target.id):
             var = self.variable(node.target.id)
             return self.block("controls_forEach", {"VAR": {"id": var}},
-                              {"LIST": self.expr(node.iter, OPERAND), "DO": self.body(node.body, node.lineno, end)})
+                              {"LIST": self.expr(node.iter, OPERAND, check="Array"), "DO": self.body(node.body, node.lineno, end)})
         if isinstance(node, ast.Try) and len(node.handlers) == 1 and not node.orelse and not node.finalbody:
             return self.try_block(node)
         if isinstance(node, ast.AsyncWith) and len(node.items) == 1:
@@ -394,7 +403,7 @@ class Converter:
             break
         inputs = {}
         for i, branch in enumerate(branches):
-            inputs[f"IF{i}"] = self.expr(branch.test, FREE)
+            inputs[f"IF{i}"] = self.expr(branch.test, FREE, check="Boolean")
             bound = branches[i + 1].lineno if i + 1 < len(branches) else (orelse[0].lineno if orelse else node.end_lineno + 1)
             inputs[f"DO{i}"] = self.body(branch.body, branch.lineno, bound)
         if orelse:
@@ -621,13 +630,22 @@ def normalized_dump(source):
 
 def to_blocks(source, raw_only=False):
     """JSON text: {"workspace": ..., "dump": ...} or {"error": ..., "workspace": <one raw block>}."""
+    raw = {"type": "aio_raw", "fields": {"CODE": source.rstrip()}, "x": 20, "y": 20}
+    whole = {"blocks": {"languageVersion": 0, "blocks": [raw]}}
     try:
-        workspace = convert(source, raw_only)
-        return json.dumps({"workspace": workspace, "dump": normalized_dump(source)})
-    except SyntaxError as exc:
-        message = f"{type(exc).__name__}: {exc.msg} (line {exc.lineno})"
-        raw = {"type": "aio_raw", "fields": {"CODE": source.rstrip()}, "x": 20, "y": 20}
-        return json.dumps({"workspace": {"blocks": {"languageVersion": 0, "blocks": [raw]}}, "error": message})
+        dump = normalized_dump(source)
+    except (SyntaxError, ValueError) as exc:
+        line = getattr(exc, "lineno", None)
+        message = f"{type(exc).__name__}: {getattr(exc, 'msg', None) or exc}" + (f" (line {line})" if line else "")
+        return json.dumps({"workspace": whole, "error": message})
+    except RecursionError:
+        return json.dumps({"workspace": whole})
+    for mode in (raw_only, True):
+        try:
+            return json.dumps({"workspace": convert(source, mode), "dump": dump})
+        except (RecursionError, ValueError, IndexError, KeyError, TypeError, AttributeError):
+            continue
+    return json.dumps({"workspace": whole, "dump": dump})
 
 
 if __name__ == "__main__":
