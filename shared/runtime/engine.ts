@@ -7,7 +7,7 @@
 import type { PyodideAPI } from 'pyodide';
 import type { Trace, TraceMeta } from '../trace.js';
 import { TRACE_VERSION } from '../trace.js';
-import { FromWorker, OutputChunk, RunOptions, ToWorker } from './protocol.js';
+import { BlocksResult, FromWorker, OutputChunk, RunOptions, ToWorker } from './protocol.js';
 import { DEFAULT_MEMORY_LIMIT_MB, capWasmMemory } from './memory-cap.js';
 import type { RunRequest } from './protocol.js';
 
@@ -85,6 +85,12 @@ export class Engine {
     return { trace: toTrace(request.filename, result), runMs: performance.now() - started };
   }
 
+  /** Python → blocks with `corolab.to_blocks` (imported on first use). */
+  toBlocks(source: string, rawOnly: boolean): BlocksResult {
+    const convert = this.py.pyimport('corolab.to_blocks').to_blocks as (source: string, rawOnly: boolean) => string;
+    return BlocksResult.parse(JSON.parse(convert(source, rawOnly)));
+  }
+
   private stdoutLine(line: string): void {
     if (line.startsWith(RECORD)) {
       const rows = JSON.parse(line.slice(1)) as [OutputChunk['stream'], number, number, string][];
@@ -153,6 +159,10 @@ export async function serveWorker(
     const msg = parsed.data;
     if (msg.type === 'interrupt-buffer') {
       engine!.setInterruptBuffer(msg.buffer);
+      return;
+    }
+    if (msg.type === 'to-blocks') {
+      port.post({ type: 'blocks', requestId: msg.requestId, result: engine!.toBlocks(msg.source, msg.rawOnly) });
       return;
     }
     port.post({ type: 'started', runId: msg.runId });

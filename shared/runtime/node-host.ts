@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { Trace } from '../trace.js';
 import { FromWorker } from './protocol.js';
-import type { OutputChunk, RunOptions } from './protocol.js';
+import type { BlocksResult, OutputChunk, RunOptions } from './protocol.js';
 
 export const DEFAULT_WORKER = new URL('./node-worker-entry.mjs', import.meta.url);
 
@@ -56,6 +56,8 @@ export class RuntimeHost {
   ready!: Promise<{ loadMs: number; snapshot: boolean }>;
   /** How many times the worker was replaced (crash, hang, memory). */
   restarts = 0;
+  private nextRequestId = 1;
+  private blockRequests = new Map<number, (result: BlocksResult) => void>();
 
   constructor(private readonly options: HostOptions = {}) {
     this.spawn();
@@ -76,7 +78,10 @@ export class RuntimeHost {
         else if (msg.type === 'ready') resolve({ loadMs: msg.loadMs, snapshot: msg.snapshot });
         else if (msg.type === 'load-error') reject(new Error(msg.message));
         else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
-        else if (msg.type === 'done' && msg.runId === this.current?.runId) {
+        else if (msg.type === 'blocks') {
+          this.blockRequests.get(msg.requestId)?.(msg.result);
+          this.blockRequests.delete(msg.requestId);
+        } else if (msg.type === 'done' && msg.runId === this.current?.runId) {
           this.finish({ trace: msg.trace, runMs: msg.runMs, restarted: false });
         }
       });
@@ -107,6 +112,24 @@ export class RuntimeHost {
       };
       if (this.current) this.queue.push(start);
       else start();
+    });
+  }
+
+  /** Python source → block workspace; answered after a run in progress. Rejects if the worker goes away first. */
+  toBlocks(source: string, rawOnly = false): Promise<BlocksResult> {
+    return new Promise((resolve, reject) => {
+      const requestId = this.nextRequestId++;
+      const worker = this.worker;
+      const gone = () => {
+        this.blockRequests.delete(requestId);
+        reject(new Error('the runtime stopped before it converted the program'));
+      };
+      worker.once('exit', gone);
+      this.blockRequests.set(requestId, (result) => {
+        worker.off('exit', gone);
+        resolve(result);
+      });
+      worker.postMessage({ type: 'to-blocks', requestId, source, rawOnly });
     });
   }
 

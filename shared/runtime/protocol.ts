@@ -34,8 +34,31 @@ export const RunRequest = z.object({
 });
 export type RunRequest = z.infer<typeof RunRequest>;
 
+/** Python source → block workspace (Blockly JSON), parsed with Python's own `ast`. */
+export const ToBlocksRequest = z.object({
+  type: z.literal('to-blocks'),
+  requestId: z.number().int(),
+  source: z.string().max(5_000_000),
+  /** Every top-level statement as raw Python (the fallback when a conversion would change the program). */
+  rawOnly: z.boolean().default(false),
+});
+export type ToBlocksRequest = z.infer<typeof ToBlocksRequest>;
+
+export const BlocksResult = z.object({
+  workspace: z.object({
+    blocks: z.object({ languageVersion: z.number(), blocks: z.array(z.record(z.string(), z.unknown())) }),
+    variables: z.array(z.object({ name: z.string(), id: z.string() })).optional(),
+  }),
+  /** The program's ast (imports of asyncio/time left out), to check a conversion changed nothing. */
+  dump: z.string().optional(),
+  /** Set when the source does not parse: the workspace then holds it as one raw block. */
+  error: z.string().optional(),
+});
+export type BlocksResult = z.infer<typeof BlocksResult>;
+
 export const ToWorker = z.discriminatedUnion('type', [
   RunRequest,
+  ToBlocksRequest,
   /** The host shares a buffer the runtime polls to interrupt a run (Stop, timeout). */
   z.object({ type: z.literal('interrupt-buffer'), buffer: z.custom<Int32Array>((v) => v instanceof Int32Array) }),
 ]);
@@ -60,5 +83,6 @@ export const FromWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('output'), runId: z.number().int(), chunks: z.array(OutputChunk) }),
   z.object({ type: z.literal('started'), runId: z.number().int() }),
   z.object({ type: z.literal('done'), runId: z.number().int(), trace: TraceWire, runMs: z.number() }),
+  z.object({ type: z.literal('blocks'), requestId: z.number().int(), result: BlocksResult }),
 ]);
 export type FromWorker = z.infer<typeof FromWorker>;
