@@ -37,7 +37,13 @@ export function Console() {
     debugHandle().consoleText = () => {
       const b = t.buffer.active;
       const rows: string[] = [];
-      for (let y = 0; y < b.length; y++) rows.push(b.getLine(y)?.translateToString(true) ?? '');
+      for (let y = 0; y < b.length; y++) {
+        const line = b.getLine(y);
+        const text = line?.translateToString(true) ?? '';
+        // A long line wraps onto several rows; join them back.
+        if (line?.isWrapped && rows.length) rows[rows.length - 1] += text;
+        else rows.push(text);
+      }
       while (rows.length && !rows[rows.length - 1]) rows.pop();
       return rows.join('\n');
     };

@@ -29,6 +29,7 @@ export function Gallery({ onClose }: { onClose: () => void }) {
               >
                 <span className="lesson-title">{lesson.title[lang]}</span>
                 <span className="lesson-sub">{lesson.title[lang === 'en' ? 'ko' : 'en']}</span>
+                <span className="lesson-summary">{lesson.summary[lang]}</span>
               </button>
             </li>
           );
