@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadPyodide } from 'pyodide';
 import { serveWorker } from './engine.js';
 import { readPythonFiles } from './python-files.node.js';
-import { loadPyodideFast } from './snapshot.node.js';
+import { PYODIDE_DIR, loadPyodideFast } from './snapshot.node.js';
 
 if (!parentPort) throw new Error('node-worker.ts must run in a worker thread');
 const port = parentPort;
@@ -14,7 +14,7 @@ void serveWorker(
     post: (message, transfer) => port.postMessage(message, transfer ?? []),
     onMessage: (handler) => port.on('message', handler),
   },
-  data?.snapshot === false ? async () => ({ py: await loadPyodide(), snapshot: false }) : () => loadPyodideFast(),
+  data?.snapshot === false ? async () => ({ py: await loadPyodide({ indexURL: PYODIDE_DIR }), snapshot: false }) : () => loadPyodideFast(),
   readPythonFiles(data?.pythonDir),
   data?.memoryLimitMB,
 );

@@ -19,6 +19,11 @@ const PRELOAD = [
 const require = createRequire(import.meta.url);
 const PYODIDE_VERSION = (require('pyodide/package.json') as { version: string }).version;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * Pyodide's own folder, given explicitly: left to itself, Pyodide finds it from
+ * a stack trace, which source maps (tsx, vitest) and bundles point elsewhere.
+ */
+export const PYODIDE_DIR = dirname(require.resolve('pyodide/package.json')) + '/';
 
 function hash(text: string): string {
   let h = 2166136261;
@@ -32,7 +37,7 @@ export function snapshotPath(dir = join(ROOT, 'node_modules', '.cache', 'corolab
 
 /** Builds the snapshot file (at install time: `npm ci` runs it). */
 export async function makeSnapshot(path = snapshotPath()): Promise<number> {
-  const py = await loadPyodide({ _makeSnapshot: true });
+  const py = await loadPyodide({ indexURL: PYODIDE_DIR, _makeSnapshot: true });
   py.runPython(`import ${PRELOAD.join(', ')}`);
   const bytes = py.makeMemorySnapshot();
   mkdirSync(dirname(path), { recursive: true });
@@ -45,7 +50,7 @@ export async function makeSnapshot(path = snapshotPath()): Promise<number> {
 export async function loadPyodideFast(path = snapshotPath()): Promise<{ py: PyodideAPI; snapshot: boolean }> {
   if (existsSync(path)) {
     try {
-      const py = await loadPyodide({ _loadSnapshot: readFileSync(path) });
+      const py = await loadPyodide({ indexURL: PYODIDE_DIR, _loadSnapshot: readFileSync(path) });
       // A snapshot freezes the random state; give each worker its own.
       py.runPython('import random; random.seed()');
       return { py, snapshot: true };
@@ -53,5 +58,5 @@ export async function loadPyodideFast(path = snapshotPath()): Promise<{ py: Pyod
       // A stale or damaged snapshot: fall through to the cold start.
     }
   }
-  return { py: await loadPyodide(), snapshot: false };
+  return { py: await loadPyodide({ indexURL: PYODIDE_DIR }), snapshot: false };
 }
