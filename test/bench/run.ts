@@ -1,12 +1,16 @@
 /** `npm run bench`: prints the benchmark table and writes it to test/bench/results.json. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fuzzBench } from './fuzz-bench.js';
 import { runtimeBench } from './runtime-bench.js';
 import type { BenchRow } from './table.js';
 import { printTable, ROOT } from './table.js';
 
 const rows: BenchRow[] = [];
-const sections: [string, (rows: BenchRow[]) => Promise<void>][] = [['runtime', runtimeBench]];
+const sections: [string, (rows: BenchRow[]) => Promise<void>][] = [
+  ['runtime', runtimeBench],
+  ['fuzz', fuzzBench],
+];
 for (const [name, bench] of sections) {
   process.stderr.write(`bench: ${name}…\n`);
   await bench(rows);
