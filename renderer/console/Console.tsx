@@ -75,7 +75,8 @@ export function Console() {
 
     let written = 0;
     const render = (s: CorolabState, prev?: CorolabState) => {
-      if (s.model) {
+      // A run with no trace (the runtime had to be restarted) keeps showing what it printed live.
+      if (s.model && s.model.steps.count > 0) {
         if (prev && s.model === prev.model && s.cursor === prev.cursor && s.showPrefixes === prev.showPrefixes) return;
         const lines = consoleLinesAt(s.model, s.cursor, s.showPrefixes);
         // Cleared through the write queue, so output still queued from the live run cannot land after it.

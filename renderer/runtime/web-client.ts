@@ -20,7 +20,7 @@ interface Pending {
   killTimer?: ReturnType<typeof setTimeout>;
 }
 
-const KILL_AFTER_MS = 2000;
+const KILL_AFTER_MS = 3000;
 
 export class WebRuntimeClient implements RuntimeClient {
   private worker!: Worker;
@@ -50,7 +50,10 @@ export class WebRuntimeClient implements RuntimeClient {
         const msg = parsed.data;
         if (msg.type === 'progress') this.report({ stage: msg.stage, fraction: msg.fraction, message: msg.message });
         else if (msg.type === 'ready') resolve();
-        else if (msg.type === 'load-error') reject(new Error(msg.message));
+        else if (msg.type === 'load-error') {
+          reject(new Error(msg.message));
+          console.error(`runtime: ${msg.message}`);
+        }
         else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
         else if (msg.type === 'done' && msg.runId === this.current?.runId) this.finish({ trace: msg.trace, runMs: msg.runMs });
       };

@@ -155,3 +155,21 @@ export async function workspacePoint(page: Page, dx: number, dy: number): Promis
     { dx, dy },
   );
 }
+
+/** Replaces the text of the workspace's raw-Python block by typing into it. */
+export async function typeRawProgram(page: Page, code: string): Promise<void> {
+  const box = await page.evaluate(() => {
+    const ws = (globalThis as any).corolabDebug.workspace;
+    const block = ws.getAllBlocks(false).find((b: any) => b.type === 'aio_raw');
+    if (!block) throw new Error('no raw-Python block on the workspace');
+    const r = block.getField('CODE').getSvgRoot().getBoundingClientRect();
+    return { x: r.left + 20, y: r.top + 8 };
+  });
+  await page.mouse.click(box.x, box.y);
+  await page.waitForSelector('.blocklyHtmlInput');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(code);
+  const away = await workspacePoint(page, 500, 440);
+  await page.mouse.click(away.x, away.y);
+  await page.waitForFunction((code) => (globalThis as any).corolabDebug.store.getState().source.trim() === code.trim(), code);
+}

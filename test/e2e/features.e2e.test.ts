@@ -1,0 +1,149 @@
+/**
+ * Stop, tracebacks linked to blocks, console prefixes, timeline clicks,
+ * themes and language, and a big run (measured, reported, not timed).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { artifact, consoleText, installHelpers, launch, openApp, runProgram } from './browser';
+import { typeRawProgram } from './blockly';
+
+const skipReason = inject('skipReason');
+
+describe.skipIf(skipReason)('running, stopping and reading a run', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launch();
+    page = await openApp(browser, inject('baseUrl'));
+    await installHelpers(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('stops a program that never yields, and runs the next one', async () => {
+    await typeRawProgram(page, 'import asyncio\n\nasync def main():\n    print("spinning")\n    while True:\n        pass\n\nasyncio.run(main())');
+    await page.click('[data-testid=run]');
+    await page.waitForFunction(() => (globalThis as any).corolabDebug.consoleText().includes('spinning'), undefined, { timeout: 90_000 });
+    await page.click('[data-testid=stop]');
+    await page.waitForFunction(() => !storeState().running && storeState().model, undefined, { timeout: 20_000 });
+    const end = await page.evaluate(() => (storeState().model as any).trace.meta.end.status);
+    expect(end).toBe('stopped');
+    const shown = await consoleText(page);
+    expect(shown).toContain('spinning');
+    expect(shown).toContain('corolab: stopped');
+
+    await typeRawProgram(page, 'print("again")');
+    await runProgram(page);
+    expect(await consoleText(page)).toBe('again');
+  });
+
+  it('links a traceback line to the block that raised, and prefixes lines with time and task', async () => {
+    await typeRawProgram(
+      page,
+      'import asyncio\n\nasync def boom():\n    await asyncio.sleep(2)\n    print("about to fail")\n    raise ValueError("bad value")\n\nasync def main():\n    await asyncio.create_task(boom(), name="boomer")\n\nasyncio.run(main())',
+    );
+    await runProgram(page);
+    const text = await consoleText(page);
+    expect(text).toContain('ValueError: bad value');
+    expect(text).toContain('File "main.py", line 6, in boom');
+
+    const row = page.locator('.xterm-rows > div', { hasText: 'line 6, in boom' });
+    const box = (await row.boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + box.height / 2);
+    await page.waitForTimeout(200);
+    await page.mouse.click(box.x + 40, box.y + box.height / 2);
+    const raw = await page.evaluate(() => (globalThis as any).corolabDebug.workspace.getAllBlocks(false)[0].id);
+    await page.waitForFunction((id) => storeState().focusBlock === id, raw);
+
+    await page.click('[data-testid=prefixes]');
+    const prefixed = (await consoleText(page)).split('\n');
+    expect(prefixed[0]).toMatch(/^\[\s*2\.000s boomer\] about to fail$/);
+    expect(prefixed.at(-1)).toMatch(/^\[\s*2\.000s -\] ValueError: bad value$/);
+    await page.click('[data-testid=prefixes]');
+  });
+
+  it('moves the stepper to a span clicked on the timeline, and steps by task step and loop iteration', async () => {
+    const spot = await page.evaluate(() => {
+      const canvas = document.querySelector('[data-testid=swimlane] canvas')!.getBoundingClientRect();
+      const m = storeState().model as any;
+      const lane = m.layout.lanes.findIndex((l: any) => l.title === 'boomer');
+      return { canvas: { x: canvas.left, y: canvas.top, w: canvas.width }, lane };
+    });
+    expect(spot.lane).toBeGreaterThan(0);
+    // The boomer's sleep(2) spans the middle of the run: click its lane halfway.
+    const y = spot.canvas.y + 26 + spot.lane * 24 + 12;
+    await page.mouse.move(spot.canvas.x + spot.canvas.w * 0.5, y);
+    await expect(page.locator('.tooltip').textContent()).resolves.toContain('awaiting sleep(2)');
+    await page.mouse.click(spot.canvas.x + spot.canvas.w * 0.5, y);
+    const at = await page.evaluate(() => {
+      const s = storeState() as any;
+      const e = s.model.trace.events;
+      return { kind: e.kind[s.cursor], task: s.model.states.names[e.task[s.cursor]] };
+    });
+    expect(at).toEqual({ kind: 4, task: 'boomer' }); // the Await that opened the span
+
+    const kindAt = () => page.evaluate(() => (storeState().model as any).trace.events.kind[storeState().cursor]);
+    await page.keyboard.press('F11');
+    expect(await kindAt()).toBe(2); // StepStart
+    await page.keyboard.press('Alt+ArrowLeft');
+    expect(await kindAt()).toBe(0); // LoopIteration
+    await page.keyboard.press('Shift+F11');
+    expect(await kindAt()).toBe(2);
+  });
+
+  it('switches to the light theme and to Korean', async () => {
+    await page.click('[data-testid=theme]');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('light');
+    await page.click('[data-testid=lang]');
+    await expect(page.textContent('[data-testid=run]')).resolves.toContain('실행');
+    await page.screenshot({ path: artifact('light-korean.png') });
+    await page.click('[data-testid=lang]');
+    await page.click('[data-testid=theme]');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+  });
+
+  it('draws and seeks a run with 2,000 tasks', async () => {
+    await typeRawProgram(
+      page,
+      'import asyncio\n\nasync def worker(i):\n    for k in range(10):\n        await asyncio.sleep((i % 97) / 100 + k / 10)\n\nasync def main():\n    await asyncio.gather(*(worker(i) for i in range(2000)))\n\nasyncio.run(main())',
+    );
+    await runProgram(page, 120_000);
+    const stats = await page.evaluate(async () => {
+      const s = storeState() as any;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const canvas = document.querySelector('[data-testid=swimlane] canvas')! as HTMLCanvasElement;
+      const box = document.querySelector('[data-testid=swimlane]') as HTMLElement;
+      const frames: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: i < 10 ? -120 : 120, clientX: 600, bubbles: true, cancelable: true }));
+        await frame();
+        frames.push(Number(box.dataset.frameMs));
+      }
+      const seeks: number[] = [];
+      const n = s.model.steps.count;
+      for (let i = 0; i < 20; i++) {
+        const started = performance.now();
+        s.seek(Math.floor(((i * 7919) % 20) / 20 * n));
+        seeks.push(performance.now() - started);
+      }
+      frames.sort((a, b) => a - b);
+      seeks.sort((a, b) => a - b);
+      return {
+        events: n,
+        lanes: s.model.layout.lanes.length,
+        segments: s.model.layout.segments.kind.length,
+        frameMedianMs: frames[10],
+        frameMaxMs: frames[19],
+        seekMedianMs: seeks[10],
+        seekMaxMs: seeks[19],
+      };
+    });
+    console.log(`big run: ${JSON.stringify(stats)}`);
+    expect(stats.lanes).toBe(2002);
+    expect(stats.segments).toBeGreaterThan(40_000);
+    expect(Number.isFinite(stats.frameMedianMs)).toBe(true);
+    await page.screenshot({ path: artifact('big-run.png') });
+  });
+});
