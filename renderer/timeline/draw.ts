@@ -5,6 +5,7 @@
  */
 import type { ScaleLinear } from 'd3';
 import { ArrowKind, MarkerKind, SegKind, firstSegmentFrom } from './layout';
+import { lowerBound } from './indexes';
 import type { Layout } from './layout';
 import type { Palette } from './palette';
 
@@ -160,20 +161,15 @@ function drawTaskLane(ctx: CanvasRenderingContext2D, layout: Layout, lane: numbe
       lastAwaitPx = Math.floor(x0 + Math.max(1, w));
       const label = layout.labels[s.label[i]!];
       if (label && w > 40) {
+        // Whole labels only, kept inside the visible part of the span.
         const left = Math.max(x0, GUTTER_W) + 4;
-        const room = Math.min(x1, GUTTER_W + 1e9) - left - 4;
+        const room = x1 - left - 4;
         const measured = ctx.measureText(label).width;
-        if (room > Math.min(measured, 30)) {
-          ctx.fillStyle = p.text;
-          ctx.save();
-          ctx.beginPath();
-          ctx.rect(left, y, room, LANE_H);
-          ctx.clip();
+        if (room >= measured) {
           ctx.fillStyle = p.background + 'cc';
-          ctx.fillRect(left - 2, mid - 7, Math.min(measured, room) + 4, 14);
+          ctx.fillRect(left - 2, mid - 7, measured + 4, 14);
           ctx.fillStyle = p.text;
           ctx.fillText(label, left, mid);
-          ctx.restore();
         }
       }
     }
@@ -181,52 +177,35 @@ function drawTaskLane(ctx: CanvasRenderingContext2D, layout: Layout, lane: numbe
 }
 
 function drawLoopLane(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLinear<number, number>, y: number, d0: number, d1: number, p: Palette): void {
-  const { t, ready } = layout.ticks;
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t[mid]! < d0) lo = mid + 1;
-    else hi = mid;
-  }
-  // Per pixel: the largest ready queue among the iterations that fall on it.
-  let px = -1;
-  let maxReady = 0;
-  const flush = () => {
-    if (px < 0) return;
-    const h = Math.min(LANE_H - 6, 3 + maxReady * 3);
-    ctx.fillRect(px, y + LANE_H - 3 - h, 2, h);
-  };
+  const { t } = layout.ticks;
+  const { readyMax, timersSorted } = layout.index;
+  // One bar per pixel, as tall as the largest ready queue among the iterations on it:
+  // binary searches and a range-max query, however many iterations share the pixel.
   ctx.fillStyle = p.loop;
-  for (let i = lo; i < t.length && t[i]! <= d1; i++) {
-    const cur = Math.floor(x(t[i]!));
-    if (cur !== px) {
-      flush();
-      px = cur;
-      maxReady = 0;
-    }
-    maxReady = Math.max(maxReady, ready[i]!);
+  for (let i = lowerBound(t, d0); i < t.length && t[i]! <= d1; ) {
+    const px = Math.floor(x(t[i]!));
+    const next = Math.max(i + 1, lowerBound(t, x.invert(px + 1), i));
+    const h = Math.min(LANE_H - 6, 3 + readyMax.max(i, next) * 3);
+    ctx.fillRect(px, y + LANE_H - 3 - h, 2, h);
+    i = next;
   }
-  flush();
   ctx.fillStyle = p.timer;
-  let lastTimerPx = -1;
-  for (const when of layout.timerWhen) {
-    if (when < d0 || when > d1) continue;
-    const tx = Math.floor(x(when));
-    if (tx === lastTimerPx) continue;
-    lastTimerPx = tx;
+  for (let i = lowerBound(timersSorted, d0); i < timersSorted.length && timersSorted[i]! <= d1; ) {
+    const tx = Math.floor(x(timersSorted[i]!));
     ctx.beginPath();
     ctx.moveTo(tx, y + 3);
     ctx.lineTo(tx + 4, y + 7);
     ctx.lineTo(tx, y + 11);
     ctx.lineTo(tx - 4, y + 7);
     ctx.fill();
+    i = Math.max(i + 1, lowerBound(timersSorted, x.invert(tx + 2), i));
   }
 }
 
 function drawMarkers(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLinear<number, number>, first: number, last: number, scroll: number, p: Palette): void {
-  for (const m of layout.markers) {
-    if (m.lane < first || m.lane > last) continue;
+  const { start, order } = layout.index.markersByLane;
+  for (let j = start[first]!; j < start[last + 1]!; j++) {
+    const m = layout.markers[order[j]!]!;
     const cx = x(m.t);
     const cy = laneY(m.lane, scroll) + LANE_H / 2;
     if (m.kind === MarkerKind.Create) {
@@ -258,8 +237,16 @@ const MAX_ARROWS = 3000;
 function drawArrows(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLinear<number, number>, first: number, last: number, scroll: number, p: Palette, d0: number, d1: number): void {
   let drawn = 0;
   ctx.lineWidth = 1.2;
-  for (const a of layout.arrows) {
-    if ((a.fromLane < first && a.toLane < first) || (a.fromLane > last && a.toLane > last)) continue;
+  // Arrows that touch a visible lane: by their target lane, then those whose only visible end is the source.
+  const { arrowsByTo: to, arrowsByFrom: from } = layout.index;
+  const candidates: number[] = [];
+  for (let j = to.start[first]!; j < to.start[last + 1]! && candidates.length <= MAX_ARROWS; j++) candidates.push(to.order[j]!);
+  for (let j = from.start[first]!; j < from.start[last + 1]! && candidates.length <= 2 * MAX_ARROWS; j++) {
+    const a = layout.arrows[from.order[j]!]!;
+    if (a.toLane < first || a.toLane > last) candidates.push(from.order[j]!);
+  }
+  for (const c of candidates) {
+    const a = layout.arrows[c]!;
     if (a.toT < d0 || a.fromT > d1) continue;
     if (++drawn > MAX_ARROWS) break;
     const x0 = x(a.fromT);

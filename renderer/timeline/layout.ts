@@ -7,6 +7,8 @@
  */
 import type { Trace } from '../../shared/trace';
 import { EventKind, WaitKind, taskNames } from '../../shared/trace';
+import { RangeMax, bucketBy } from './indexes';
+import type { Buckets } from './indexes';
 
 export const SegKind = { Run: 0, Await: 1 } as const;
 export type SegKind = (typeof SegKind)[keyof typeof SegKind];
@@ -75,6 +77,16 @@ export interface Layout {
   end: number;
   /** Timer deadlines: lane-0 markers (timer id = index). */
   timerWhen: number[];
+  /** Indexes for drawing only what is visible. */
+  index: {
+    markersByLane: Buckets;
+    arrowsByTo: Buckets;
+    arrowsByFrom: Buckets;
+    /** Timer deadlines, sorted. */
+    timersSorted: Float64Array;
+    /** Largest ready queue over a range of loop iterations. */
+    readyMax: RangeMax;
+  };
 }
 
 function seconds(x: number): string {
@@ -213,7 +225,14 @@ export function layoutTrace(trace: Trace): Layout {
       }
     }
   }
-  return { lanes, segments: seg, labels, markers, arrows, ticks, end, timerWhen: trace.timers.when };
+  const index = {
+    markersByLane: bucketBy(markers.length, laneCount, (i) => markers[i]!.lane),
+    arrowsByTo: bucketBy(arrows.length, laneCount, (i) => arrows[i]!.toLane),
+    arrowsByFrom: bucketBy(arrows.length, laneCount, (i) => arrows[i]!.fromLane),
+    timersSorted: Float64Array.from(trace.timers.when).sort(),
+    readyMax: new RangeMax(ticks.ready),
+  };
+  return { lanes, segments: seg, labels, markers, arrows, ticks, end, timerWhen: trace.timers.when, index };
 }
 
 /** First segment of `lane` that ends at or after `time` (binary search; segments are sorted). */
