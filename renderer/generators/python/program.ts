@@ -45,15 +45,29 @@ export function stripMarkers(raw: string): Program {
   const out: string[] = [];
   const lineBlocks: string[] = [];
   let current = '';
+  // Blockly ends loop bodies with a marker of the loop itself; in an otherwise empty
+  // body that marker was the only content, so it becomes a `pass`.
+  let pendingPass: { indent: string; id: string } | undefined;
+  const depth = (line: string) => line.length - line.trimStart().length;
+  const push = (line: string, id: string) => {
+    out.push(line);
+    lineBlocks.push(line.trim() ? id : '');
+  };
   for (const line of raw.split('\n')) {
     const m = MARKER.exec(line);
     if (m) {
+      const last = out.length ? out[out.length - 1]! : '';
+      if (last.trimEnd().endsWith(':') && depth(line) > depth(last)) pendingPass = { indent: line.slice(0, depth(line)), id: m[1]! };
       current = m[1]!;
       continue;
     }
-    out.push(line);
-    lineBlocks.push(line.trim() ? current : '');
+    if (pendingPass && line.trim()) {
+      if (depth(line) < pendingPass.indent.length) push(pendingPass.indent + 'pass', pendingPass.id);
+      pendingPass = undefined;
+    }
+    push(line, current);
   }
+  if (pendingPass) push(pendingPass.indent + 'pass', pendingPass.id);
   while (out.length && !out[0]!.trim()) {
     out.shift();
     lineBlocks.shift();
