@@ -110,7 +110,8 @@ export const useStore = create<CorolabState>()((set, get) => ({
   setProgram: (workspace, source, lineBlocks) =>
     set((s) => ({ workspace, source, lineBlocks, dirty: s.dirty || (s.source !== '' && s.source !== source) })),
   replaceWorkspace: (workspace, title, filename = 'main.py') =>
-    set((s) => ({ workspace, title, filename, workspaceVersion: s.workspaceVersion + 1, model: undefined, live: [], dirty: false })),
+    // source '' marks the program as freshly loaded: the editor's regeneration does not count as an edit.
+    set((s) => ({ workspace, title, filename, source: '', workspaceVersion: s.workspaceVersion + 1, model: undefined, live: [], dirty: false })),
 
   async run() {
     if (get().running) return;

@@ -104,6 +104,16 @@ describe.skipIf(skipReason)('running, stopping and reading a run', () => {
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
   });
 
+  it('autosaves the workspace: a reload brings the program back', async () => {
+    await typeRawProgram(page, 'print("kept across reloads")');
+    await page.waitForTimeout(600);
+    await page.reload();
+    await page.waitForSelector('.injectionDiv');
+    await installHelpers(page);
+    await page.waitForFunction(() => storeState().source.includes('kept across reloads'));
+    expect(await page.evaluate(() => storeState().dirty)).toBe(false);
+  });
+
   // COROLAB_BIG_TASKS=10000 measures the full-size case by hand; the suite keeps to a size that runs in seconds.
   const bigTasks = Number(process.env.COROLAB_BIG_TASKS ?? 2000);
 
