@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { useStore } from '../store/store';
 import { STRINGS } from '../i18n/strings';
 import { downloadTimeline } from '../timeline/download';
 
 export function Toolbar({ onLessons }: { onLessons: () => void }) {
   const s = useStore();
+  const [wholeRun, setWholeRun] = useState(false);
+  const scope = wholeRun ? 'all' : 'view';
   const t = STRINGS[s.lang];
   const loading = s.runtime === 'loading';
   const status = s.model?.trace.meta.end;
@@ -41,9 +44,12 @@ export function Toolbar({ onLessons }: { onLessons: () => void }) {
         <button data-testid="to-end" title={t.toEnd} onClick={() => s.seekEdge('end')} disabled={!s.model}>⇥⇥</button>
       </span>
       <span className="exports" role="group" aria-label="export">
-        <button data-testid="export-png" disabled={!s.model} onClick={() => void downloadTimeline('png', 1, 'view')}>{t.exportPng}</button>
-        <button data-testid="export-png2" disabled={!s.model} onClick={() => void downloadTimeline('png', 2, 'all')}>{t.exportPng2x}</button>
-        <button data-testid="export-svg" disabled={!s.model} onClick={() => void downloadTimeline('svg', 1, 'all')}>{t.exportSvg}</button>
+        <button data-testid="export-png" disabled={!s.model} onClick={() => void downloadTimeline('png', 1, scope)}>{t.exportPng}</button>
+        <button data-testid="export-png2" disabled={!s.model} onClick={() => void downloadTimeline('png', 2, scope)}>{t.exportPng2x}</button>
+        <button data-testid="export-svg" disabled={!s.model} onClick={() => void downloadTimeline('svg', 1, scope)}>{t.exportSvg}</button>
+        <label className="toggle" title={t.exportAll}>
+          <input type="checkbox" data-testid="export-all" checked={wholeRun} onChange={() => setWholeRun(!wholeRun)} /> {t.exportAll}
+        </label>
       </span>
       <button data-testid="lessons" onClick={onLessons}>{t.lessons}</button>
       <label className="toggle">

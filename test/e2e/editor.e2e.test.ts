@@ -143,6 +143,7 @@ describe.skipIf(skipReason)('building, running, stepping and exporting say_after
     expect(info.raw.length).toBe(info.height * (1 + info.width * 4));
     writeFileSync(artifact('exported-timeline.png'), pngBytes);
 
+    await page.click('[data-testid=export-all]');
     const [png2] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-png2]')]);
     const info2 = readPng(readFileSync(await png2.path()));
     expect([info2.width, info2.height]).toEqual([1400 * 2, (44 + 30 + expected.lanes * 26 + 40 + 10) * 2]);
