@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { RuntimeHost } from '../../shared/runtime/node-host';
 import { LessonIndex } from '../../shared/lessons';
-import { consoleText, installHelpers, launch, openApp, runProgram } from './browser';
+import { artifact, consoleText, installHelpers, launch, openApp, runProgram } from './browser';
 
 const skipReason = inject('skipReason');
 const examples = new URL('../../assets/examples/', import.meta.url);
@@ -60,6 +60,7 @@ describe.skipIf(skipReason)('lessons from the gallery', () => {
     await page.click('[data-testid=lessons]');
     const titles = await page.locator('.gallery .lesson-title').allTextContents();
     expect(titles).toEqual(lessons.map((l) => l.title.ko));
+    await page.screenshot({ path: artifact('gallery-korean.png') });
     await page.click('[data-testid=lang]');
     expect(await page.locator('.gallery .lesson-title').allTextContents()).toEqual(lessons.map((l) => l.title.en));
   });
