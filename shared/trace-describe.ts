@@ -18,14 +18,15 @@ export class TraceReader {
   }
 
   /** "sleep(3)", "Task 'hello'", "Queue.get", "yield" — what a task waits on, as a learner reads it. */
-  waitLabel(kind: number, id: number, since = 0): string {
+  waitLabel(kind: number, id: number, since?: number): string {
     const { timers, futures } = this.trace;
     switch (kind) {
       case WaitKind.Yield:
         return 'yield';
       case WaitKind.Sleep: {
         const when = timers.when[id];
-        return when === undefined ? 'sleep' : `sleep(${formatSeconds(when - since)})`;
+        if (when === undefined) return 'sleep';
+        return since === undefined ? `timer at ${formatSeconds(when)}s` : `sleep(${formatSeconds(when - since)})`;
       }
       case WaitKind.Task:
         return `Task ${this.taskName(id)}`;

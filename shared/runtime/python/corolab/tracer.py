@@ -15,6 +15,7 @@ import asyncio
 import heapq
 import os
 import reprlib
+import weakref
 import sys
 from array import array
 from asyncio import events, format_helpers, futures
@@ -63,7 +64,7 @@ class Tracer:
         self._task_names = []  # current name per task id
         self.task_name, self.task_parent, self.task_coro, self.task_line = [], [], [], []
         self.timer_when, self.timer_label = [], []
-        self._future_ids = {}  # id(future) -> future id
+        self._future_ids = weakref.WeakKeyDictionary()  # future -> future id
         self.future_label = []
         self._sleep_timer = {}  # future id -> timer id, for asyncio.sleep's futures
         self._file_sid = self.string(filename)
@@ -87,9 +88,24 @@ class Tracer:
         return self._task_ids.get(id(task), -1)
 
     def future_id(self, fut, label=None):
-        fid = self._future_ids.get(id(fut))
+        # Our own futures carry their id; others (gather's, the program's own
+        # asyncio.Future()) are looked up weakly: an address can be reused.
+        fid = getattr(fut, "_corolab_id", None)
+        if fid is not None:
+            return fid
+        try:
+            fid = self._future_ids.get(fut)
+        except TypeError:  # not weak-referenceable: no stable identity to give it
+            fid = None
         if fid is None:
-            fid = self._future_ids[id(fut)] = len(self.future_label)
+            fid = len(self.future_label)
+            if isinstance(fut, TracedFuture):
+                fut._corolab_id = fid
+            else:
+                try:
+                    self._future_ids[fut] = fid
+                except TypeError:
+                    pass
             if label is None:
                 label = "gather" if type(fut).__name__ == "_GatheringFuture" else type(fut).__name__
             self.future_label.append(self.string(label))
