@@ -15,6 +15,7 @@ import asyncio
 import heapq
 import os
 import reprlib
+import signal
 import weakref
 import sys
 from array import array
@@ -198,6 +199,8 @@ class Tracer:
                 tracer.steps += 1
                 if tracer.steps > tracer.max_steps:
                     tracer.limit_reached()
+                if not tracer.steps & 0xFFF:
+                    poll_interrupt()
 
         return on_line
 
@@ -217,6 +220,13 @@ class Tracer:
         """No more events from here on (the run ended, or was halted)."""
         self.enabled = False
         self._push = _discard
+
+
+def poll_interrupt():
+    """Lets a pending Stop through. Pyodide is meant to poll the host's
+    interrupt buffer on its own, but in a browser worker it was seen not to;
+    re-installing the SIGINT handler makes Python check it."""
+    signal.signal(signal.SIGINT, signal.getsignal(signal.SIGINT))
 
 
 def _discard(values):
@@ -263,6 +273,8 @@ class TracedHandle(events.Handle):
         tr.steps += 1
         if tr.steps > tr.max_steps:
             tr.limit_reached()
+        if not tr.steps & 0xFFF:
+            poll_interrupt()
         tr.cur = tid
         try:
             self._context.run(callback, *args)
