@@ -153,10 +153,11 @@ class Tracer:
             return W_SLEEP, timer
         return W_FUTURE, fid
 
-    def count_step(self):
-        self.steps += 1
+    def checkpoint(self):
+        """Every 4096 steps and lines: the step budget, and a pending Stop."""
         if self.steps > self.max_steps:
             self.limit_reached()
+        poll_interrupt()
 
     def limit_reached(self):
         self.on_limit()
@@ -188,19 +189,15 @@ class Tracer:
 
     def line_callback(self):
         """The sys.monitoring LINE callback: called for every line the program runs, so a closure over locals."""
-        push = self.events.extend
         clock = self.clock
         file_sid = self._file_sid
         tracer = self
 
         def on_line(code, line):
-            if tracer.enabled:
-                push((K_LINE, clock.now, tracer.cur, file_sid, line))
-                tracer.steps += 1
-                if tracer.steps > tracer.max_steps:
-                    tracer.limit_reached()
-                if not tracer.steps & 0xFFF:
-                    poll_interrupt()
+            tracer._push((K_LINE, clock.now, tracer.cur, file_sid, line))
+            tracer.steps += 1
+            if not tracer.steps & 0xFFF:
+                tracer.checkpoint()
 
         return on_line
 
@@ -271,10 +268,8 @@ class TracedHandle(events.Handle):
         else:
             push((K_STEP_START, now, tid, -1, -1))
         tr.steps += 1
-        if tr.steps > tr.max_steps:
-            tr.limit_reached()
         if not tr.steps & 0xFFF:
-            poll_interrupt()
+            tr.checkpoint()
         tr.cur = tid
         try:
             self._context.run(callback, *args)
