@@ -400,18 +400,6 @@ class LineEvents:
         for c in _code_objects(code):
             mon.set_local_events(self.tool, c, mon.events.LINE)
 
-    def packed_events(self):
-        """The events as float64 bytes, (kind, t, task, a, b) after each other."""
-        return array("d", self.events).tobytes()
-
-    def pause(self):
-        self._paused_push = self._push
-        self._push = _discard
-
-    def resume(self):
-        if self.enabled:
-            self._push = self._paused_push
-
     def stop(self):
         if self.tool is not None:
             mon = sys.monitoring
