@@ -1,7 +1,8 @@
 """The tracer: records what the event loop does as one flat list of events.
 
 Each event is five numbers (kind, virtual time, task, a, b) appended to one
-array of doubles; names, labels and printed text go once into a string table.
+flat list, packed into doubles at the end; names, labels and printed text go
+once into a string table.
 shared/trace.ts describes the same format for the TypeScript side; the K_*
 and W_* numbers here must match its EventKind and WaitKind.
 
@@ -16,8 +17,8 @@ import heapq
 import os
 import reprlib
 import signal
-import weakref
 import sys
+import weakref
 from array import array
 from asyncio import events, format_helpers, futures
 
