@@ -86,9 +86,6 @@ class Tracer:
     def current_task_id(self):
         return self.cur
 
-    def task_id(self, task):
-        return self._task_ids.get(id(task), -1)
-
     def future_id(self, fut, label=None):
         # Our own futures carry their id; others (gather's, the program's own
         # asyncio.Future()) are looked up weakly: an address can be reused.
