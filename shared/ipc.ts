@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { TraceWire } from './trace.js';
-import { OutputChunk, RunOptions } from './runtime/protocol.js';
+import { BlocksResult, OutputChunk, RunOptions } from './runtime/protocol.js';
 import { ProjectContent } from './project.js';
 
 const Empty = z.object({}).strict();
@@ -28,6 +28,12 @@ export const RunRequestIpc = z.object({
 });
 
 export const RunResponseIpc = z.object({ trace: TraceWire, runMs: z.number(), restarted: z.boolean() });
+
+/** Python source → blocks, parsed by the runtime's `ast` (see ToBlocksRequest in the runtime protocol). */
+export const ToBlocksRequestIpc = z.object({
+  source: z.string().max(5_000_000),
+  rawOnly: z.boolean().default(false),
+});
 
 /** What Open / Open Recent / a dropped file gives the renderer. */
 export const OpenResult = z.discriminatedUnion('status', [
@@ -58,6 +64,7 @@ export const invokeContract = {
   'runtime:ready': { request: Empty, response: z.object({ loadMs: z.number() }) },
   'runtime:run': { request: RunRequestIpc, response: RunResponseIpc },
   'runtime:stop': { request: Empty, response: Nothing },
+  'runtime:to-blocks': { request: ToBlocksRequestIpc, response: BlocksResult },
   'file:new': { request: Empty, response: Nothing },
   'file:open': { request: Empty, response: OpenResult },
   'file:open-recent': { request: z.object({ index: z.number().int().min(0).max(50) }), response: OpenResult },
@@ -122,6 +129,8 @@ export interface CorolabBridge {
   /** Output of this run streams to onOutput while it runs. */
   run(request: Omit<RequestOf<'runtime:run'>, 'runId'>, onOutput: (chunks: EventOf<'runtime:output'>['chunks']) => void): Promise<ResponseOf<'runtime:run'>>;
   stop(): Promise<void>;
+  /** Python source → block workspace (the runtime parses it). */
+  toBlocks(source: string, rawOnly?: boolean): Promise<ResponseOf<'runtime:to-blocks'>>;
   onRuntimeStatus(listener: (status: EventOf<'runtime:status'>) => void): Unsubscribe;
   newDocument(): Promise<void>;
   open(): Promise<OpenResult>;

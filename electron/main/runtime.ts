@@ -72,6 +72,11 @@ export class RuntimeService {
     this.host.stop();
   }
 
+  async toBlocks(request: ParsedRequestOf<'runtime:to-blocks'>): Promise<ResponseOf<'runtime:to-blocks'>> {
+    await this.ready();
+    return this.host.toBlocks(request.source, request.rawOnly);
+  }
+
   get restarts(): number {
     return this.host.restarts;
   }
@@ -98,5 +103,6 @@ export function setupRuntime({ ipc, workerPath, broadcast, sendOutput }: Runtime
     service.run(request, (chunks) => sendOutput(event.sender, { runId: request.runId, chunks })),
   );
   ipc.handle('runtime:stop', () => service.stop());
+  ipc.handle('runtime:to-blocks', (request) => service.toBlocks(request));
   return service;
 }

@@ -52,6 +52,7 @@ const bridge: CorolabBridge = {
     }
   },
   stop: () => call('runtime:stop', {}),
+  toBlocks: (source, rawOnly = false) => call('runtime:to-blocks', { source, rawOnly }),
   onRuntimeStatus: (listener) => listen('runtime:status', listener),
   newDocument: () => call('file:new', {}),
   open: () => call('file:open', {}),

@@ -6,7 +6,10 @@ import { Swimlane } from '../timeline/Swimlane';
 import { StatePanel } from '../stepper/StatePanel';
 import { Toolbar } from './Toolbar';
 import { Scrubber } from './Scrubber';
-import { Gallery } from '../gallery/Gallery';
+import { CourseList } from '../course/CourseList';
+import { CoursePanel } from '../course/CoursePanel';
+import { CompareView } from '../timeline/CompareView';
+import { NoticeBanner } from './NoticeBanner';
 import { installShortcuts } from './shortcuts';
 import { useStore } from '../store/store';
 import { STRINGS } from '../i18n/strings';
@@ -15,6 +18,7 @@ export function App() {
   const [gallery, setGallery] = useState(false);
   const theme = useStore((s) => s.theme);
   const error = useStore((s) => s.error);
+  const comparing = useStore((s) => s.comparing && Boolean(s.pinned));
   const t = STRINGS[useStore((s) => s.lang)];
   useEffect(installShortcuts, []);
   useEffect(() => {
@@ -28,6 +32,8 @@ export function App() {
           {error}
         </div>
       )}
+      <NoticeBanner />
+      <div className="work-row">
       <main className="panes">
         <section className="pane editor-pane">
           <BlockEditor />
@@ -37,8 +43,14 @@ export function App() {
           <CodeView />
         </section>
         <section className="pane timeline-pane">
-          <Swimlane />
-          <Scrubber />
+          {comparing ? (
+            <CompareView />
+          ) : (
+            <>
+              <Swimlane />
+              <Scrubber />
+            </>
+          )}
         </section>
         <section className="pane console-pane">
           <h2>{t.console}</h2>
@@ -49,7 +61,9 @@ export function App() {
           <StatePanel />
         </section>
       </main>
-      {gallery && <Gallery onClose={() => setGallery(false)} />}
+      <CoursePanel />
+      </div>
+      {gallery && <CourseList onClose={() => setGallery(false)} />}
     </div>
   );
 }

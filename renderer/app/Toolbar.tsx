@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useStore } from '../store/store';
 import { STRINGS } from '../i18n/strings';
 import { downloadTimeline } from '../timeline/download';
+import { hasDesktopBridge } from '../runtime/pick-client';
+import { OpenPython } from './OpenPython';
 
 export function Toolbar({ onLessons }: { onLessons: () => void }) {
   const s = useStore();
@@ -33,6 +35,15 @@ export function Toolbar({ onLessons }: { onLessons: () => void }) {
         </span>
       )}
       <span className="spacer" />
+      <span className="compare-buttons" role="group" aria-label="compare">
+        <button data-testid="pin-run" disabled={!s.model || s.model === s.pinned} onClick={() => s.pinRun()}>{t.pinRun}</button>
+        {s.pinned && (
+          <>
+            <button data-testid="compare" aria-pressed={s.comparing} onClick={() => s.setComparing(!s.comparing)}>{s.comparing ? t.compareClose : t.compare}</button>
+            <button data-testid="unpin" onClick={() => s.unpin()}>{t.unpin}</button>
+          </>
+        )}
+      </span>
       <span className="stepper" role="group" aria-label="stepper">
         <button data-testid="to-start" title={t.toStart} onClick={() => s.seekEdge('start')} disabled={!s.model}>⇤⇤</button>
         <button data-testid="iter-back" title={t.stepIterBack} onClick={() => s.step('back', 'iteration')} disabled={!s.model}>⟲</button>
@@ -52,6 +63,7 @@ export function Toolbar({ onLessons }: { onLessons: () => void }) {
         </label>
       </span>
       <button data-testid="lessons" onClick={onLessons}>{t.lessons}</button>
+      {!hasDesktopBridge() && <OpenPython />}
       <label className="toggle">
         <input type="checkbox" checked={s.showPrefixes} onChange={() => s.togglePrefixes()} data-testid="prefixes" /> {t.prefixes}
       </label>

@@ -73,7 +73,8 @@ export function BlockEditor() {
   useEffect(() => {
     const ws = workspaceRef.current;
     if (!ws || workspaceVersion === 0) return;
-    load(ws, useStore.getState().workspace);
+    const { workspace, tidy } = useStore.getState();
+    load(ws, workspace, tidy);
   }, [workspaceVersion]);
 
   useEffect(() => {
@@ -105,11 +106,12 @@ export function BlockEditor() {
   return <div className="block-editor" ref={host} data-testid="block-editor" />;
 }
 
-function load(ws: Blockly.WorkspaceSvg, state: unknown): void {
+function load(ws: Blockly.WorkspaceSvg, state: unknown, tidy = false): void {
   Blockly.Events.disable();
   try {
     ws.clear();
     Blockly.serialization.workspaces.load(state as Blockly.serialization.blocks.State, ws, { recordUndo: false });
+    if (tidy) tidyStacks(ws);
   } catch {
     ws.clear();
   } finally {
@@ -118,6 +120,31 @@ function load(ws: Blockly.WorkspaceSvg, state: unknown): void {
   ws.clearUndo();
   ws.fireChangeListener(new (Blockly.Events.get(Blockly.Events.FINISHED_LOADING))(ws));
   ws.scrollCenter();
+  if (tidy) showTopLeft(ws);
+}
+
+const STACK_GAP = 28;
+const MARGIN = 20;
+
+/**
+ * Converted programs place stacks by their order, not by their rendered
+ * size, so tall definitions can overlap the next. Re-stacking them one under
+ * another keeps their top-to-bottom order, and so the generated program.
+ */
+function tidyStacks(ws: Blockly.WorkspaceSvg): void {
+  let y = MARGIN;
+  for (const block of ws.getTopBlocks(true)) {
+    const xy = block.getRelativeToSurfaceXY();
+    block.moveBy(MARGIN - xy.x, y - xy.y);
+    y += block.getHeightWidth().height + STACK_GAP;
+  }
+}
+
+/** A freshly opened program is read from its first line: show the workspace's top-left corner. */
+function showTopLeft(ws: Blockly.WorkspaceSvg): void {
+  // Content metrics are in pixels; scroll() takes where the workspace origin goes in the view.
+  const content = ws.getMetricsManager().getContentMetrics();
+  ws.scroll(MARGIN - content.left, MARGIN - content.top);
 }
 
 function scrollIntoViewIfNeeded(ws: Blockly.WorkspaceSvg, block: Blockly.Block): void {

@@ -5,7 +5,7 @@
  * store does.
  */
 import type { Trace } from '../../shared/trace';
-import type { OutputChunk, RunOptions } from '../../shared/runtime/protocol';
+import type { BlocksResult, OutputChunk, RunOptions } from '../../shared/runtime/protocol';
 
 export interface LoadProgress {
   stage: string;
@@ -25,4 +25,11 @@ export interface RuntimeClient {
   run(source: string, filename: string, options: RunOptions, onOutput: (chunks: OutputChunk[]) => void): Promise<RunOutcome>;
   /** Stops the run in progress (its trace so far still arrives through run()). */
   stop(): void;
+  /**
+   * Python source → block workspace, parsed by the runtime's own `ast`
+   * (answered after a run in progress). `rawOnly`: every top-level statement
+   * as a raw-Python block. Use `pythonToBlocks` (renderer/convert) for the
+   * checked conversion.
+   */
+  toBlocks(source: string, rawOnly?: boolean): Promise<BlocksResult>;
 }

@@ -4,7 +4,7 @@
  * structured clone, never JSON) between it and the page.
  */
 import type { CorolabBridge } from '../../shared/ipc';
-import type { OutputChunk, RunOptions } from '../../shared/runtime/protocol';
+import type { BlocksResult, OutputChunk, RunOptions } from '../../shared/runtime/protocol';
 import type { LoadProgress, RunOutcome, RuntimeClient } from './client';
 
 export class ElectronRuntimeClient implements RuntimeClient {
@@ -21,6 +21,10 @@ export class ElectronRuntimeClient implements RuntimeClient {
 
   stop(): void {
     void this.bridge.stop();
+  }
+
+  toBlocks(source: string, rawOnly = false): Promise<BlocksResult> {
+    return this.bridge.toBlocks(source, rawOnly);
   }
 
   /** Tells the page when main had to replace its runtime (after a crash, a hang or running out of memory). */

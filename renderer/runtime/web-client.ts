@@ -7,7 +7,7 @@
  * worker is terminated and a fresh one loads.
  */
 import { FromWorker } from '../../shared/runtime/protocol';
-import type { OutputChunk, RunOptions } from '../../shared/runtime/protocol';
+import type { BlocksResult, OutputChunk, RunOptions } from '../../shared/runtime/protocol';
 import type { LoadProgress, RunOutcome, RuntimeClient } from './client';
 import { emptyTrace } from './empty-trace';
 
@@ -30,6 +30,8 @@ export class WebRuntimeClient implements RuntimeClient {
   private lastProgress: LoadProgress = { stage: 'pyodide', fraction: 0, message: 'Starting…' };
   private current: Pending | undefined;
   private nextRunId = 1;
+  private nextRequestId = 1;
+  private blockRequests = new Map<number, { resolve: (r: BlocksResult) => void; reject: (e: Error) => void }>();
 
   constructor(private readonly makeWorker: () => Worker = defaultWorker) {
     this.spawn();
@@ -56,6 +58,11 @@ export class WebRuntimeClient implements RuntimeClient {
         }
         else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
         else if (msg.type === 'done' && msg.runId === this.current?.runId) this.finish({ trace: msg.trace, runMs: msg.runMs });
+        else if (msg.type === 'blocks') {
+          const request = this.blockRequests.get(msg.requestId);
+          this.blockRequests.delete(msg.requestId);
+          request?.resolve(msg.result);
+        }
       };
       worker.onerror = (e) => reject(new Error(`the runtime failed to start: ${e.message}`));
     });
@@ -88,6 +95,14 @@ export class WebRuntimeClient implements RuntimeClient {
     });
   }
 
+  toBlocks(source: string, rawOnly = false): Promise<BlocksResult> {
+    return new Promise((resolve, reject) => {
+      const requestId = this.nextRequestId++;
+      this.blockRequests.set(requestId, { resolve, reject });
+      this.worker.postMessage({ type: 'to-blocks', requestId, source, rawOnly });
+    });
+  }
+
   stop(): void {
     const pending = this.current;
     if (!pending) return;
@@ -104,6 +119,9 @@ export class WebRuntimeClient implements RuntimeClient {
   private restart(message: string): void {
     const pending = this.current;
     this.worker.terminate();
+    // A conversion queued behind the stopped run died with its worker.
+    for (const request of this.blockRequests.values()) request.reject(new Error(`the runtime restarted before it converted the program (${message})`));
+    this.blockRequests.clear();
     this.lastProgress = { stage: 'pyodide', fraction: 0, message: 'Restarting Python…' };
     this.spawn();
     if (pending) {

@@ -2,7 +2,6 @@
 import type { DesktopActions, ProjectContent } from '../desktop/actions';
 import { useStore } from './store';
 import { exportTimeline } from '../timeline/export';
-import { rawProgramWorkspace } from '../editor/starter';
 
 export const desktopActions: DesktopActions = {
   currentProject(): ProjectContent {
@@ -13,8 +12,7 @@ export const desktopActions: DesktopActions = {
     useStore.getState().replaceWorkspace(project.workspace, project.title);
   },
   loadPython(source, title) {
-    // Until Python→blocks exists, a program opens as one raw-Python block: it still runs.
-    useStore.getState().replaceWorkspace(rawProgramWorkspace(source), title, title.endsWith('.py') ? title : 'main.py');
+    void useStore.getState().openPython(source, title);
   },
   isDirty: () => useStore.getState().dirty,
   markSaved(title) {

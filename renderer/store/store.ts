@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { OutputChunk } from '../../shared/runtime/protocol';
 import { EventKind } from '../../shared/trace';
+import type { Trace } from '../../shared/trace';
 import type { LoadProgress, RuntimeClient } from '../runtime/client';
 import { pickClient } from '../runtime/pick-client';
 import type { Lang } from '../i18n/strings';
@@ -13,12 +14,34 @@ import type { RunModel } from './run-model';
 import { clampPosition, lastAtOrBefore, stepFrom } from '../stepper/positions';
 import type { Direction, StepUnit } from '../stepper/positions';
 import { loadSaved, saveWorkspace } from './persist';
+import { pythonToBlocks } from '../convert/python-to-blocks';
+import { checkTask } from '../../shared/course';
+import { lessonById } from '../course/course';
+import { loadDone, saveDone } from '../course/progress';
 
 export type Theme = 'dark' | 'light';
 
 export interface ViewWindow {
   t0: number;
   t1: number;
+}
+
+/** Something the user should know about the program just opened. */
+export type Notice =
+  | { kind: 'raw' }
+  | { kind: 'syntax-error'; text: string }
+  | { kind: 'failed'; text: string };
+
+export interface TaskCheck {
+  lessonId: string;
+  passed: boolean;
+  /** What was measured, in English (checkTask's words). */
+  detail: string;
+}
+
+export interface ReplaceOptions {
+  /** Re-stack the top blocks after loading (converted programs come with rough positions). */
+  tidy?: boolean;
 }
 
 export interface CorolabState {
@@ -29,6 +52,8 @@ export interface CorolabState {
   /** Blockly workspace JSON; `workspaceVersion` bumps when it is replaced from outside the editor. */
   workspace: unknown;
   workspaceVersion: number;
+  /** Set with a replaced workspace whose stacks the editor should lay out afresh. */
+  tidy: boolean;
   source: string;
   lineBlocks: string[];
   dirty: boolean;
@@ -49,11 +74,29 @@ export interface CorolabState {
   focusBlock: string | undefined;
   error: string | undefined;
   clockStart: number | undefined;
+  notice: Notice | undefined;
+  /** A Python → blocks conversion is in progress. */
+  converting: boolean;
+  /** The course lesson whose try-this task every run is checked against. */
+  lessonId: string | undefined;
+  doneLessons: string[];
+  lastCheck: TaskCheck | undefined;
+  /** A run kept aside to compare the current one with. */
+  pinned: RunModel | undefined;
+  comparing: boolean;
 
   setLang(lang: Lang): void;
   setTheme(theme: Theme): void;
   setProgram(workspace: unknown, source: string, lineBlocks: string[]): void;
-  replaceWorkspace(workspace: unknown, title: string, filename?: string): void;
+  replaceWorkspace(workspace: unknown, title: string, filename?: string, options?: ReplaceOptions): void;
+  /** Opens Python source as blocks where that keeps the program the same, else as raw Python (with a notice). */
+  openPython(source: string, title: string, filename?: string): Promise<void>;
+  openLesson(id: string): void;
+  closeLesson(): void;
+  dismissNotice(): void;
+  pinRun(): void;
+  unpin(): void;
+  setComparing(on: boolean): void;
   run(): Promise<void>;
   stop(): void;
   step(direction: Direction, unit: StepUnit): void;
@@ -81,6 +124,26 @@ function initialClockStart(): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** Installs the runtime client (the desktop glue and tests choose theirs; otherwise the first use picks one). */
+export function setRuntimeClient(c: RuntimeClient): void {
+  client = c;
+  clientPromise = Promise.resolve(c);
+}
+
+async function ensureReady(c: RuntimeClient): Promise<void> {
+  const { getState, setState } = useStore;
+  if (getState().runtime === 'ready') return;
+  if (getState().runtime !== 'loading') setState({ runtime: 'loading' });
+  await c.ready((progress) => setState({ progress }));
+  setState({ runtime: 'ready', progress: undefined });
+}
+
+function checkLesson(lessonId: string | undefined, trace: Trace): TaskCheck | undefined {
+  const lesson = lessonById(lessonId);
+  if (!lesson || lessonId === undefined) return undefined;
+  return { lessonId, ...checkTask(lesson.tryThis.check, trace) };
+}
+
 export const useStore = create<CorolabState>()((set, get) => ({
   lang: saved.lang ?? 'en',
   theme: saved.theme ?? 'dark',
@@ -88,6 +151,7 @@ export const useStore = create<CorolabState>()((set, get) => ({
   filename: saved.filename ?? 'main.py',
   workspace: saved.workspace,
   workspaceVersion: 0,
+  tidy: false,
   source: '',
   lineBlocks: [],
   dirty: false,
@@ -104,25 +168,71 @@ export const useStore = create<CorolabState>()((set, get) => ({
   focusBlock: undefined,
   error: undefined,
   clockStart: initialClockStart(),
+  notice: undefined,
+  converting: false,
+  lessonId: undefined,
+  doneLessons: loadDone(),
+  lastCheck: undefined,
+  pinned: undefined,
+  comparing: false,
 
   setLang: (lang) => set({ lang }),
   setTheme: (theme) => set({ theme }),
   setProgram: (workspace, source, lineBlocks) =>
     set((s) => ({ workspace, source, lineBlocks, dirty: s.dirty || (s.source !== '' && s.source !== source) })),
-  replaceWorkspace: (workspace, title, filename = 'main.py') =>
+  replaceWorkspace: (workspace, title, filename = 'main.py', options = {}) =>
     // source '' marks the program as freshly loaded: the editor's regeneration does not count as an edit.
-    set((s) => ({ workspace, title, filename, source: '', workspaceVersion: s.workspaceVersion + 1, model: undefined, live: [], dirty: false })),
+    set((s) => ({
+      workspace,
+      title,
+      filename,
+      source: '',
+      tidy: options.tidy ?? false,
+      workspaceVersion: s.workspaceVersion + 1,
+      model: undefined,
+      live: [],
+      dirty: false,
+      comparing: false,
+    })),
+
+  async openPython(source, title, filename = title.endsWith('.py') ? title : 'main.py') {
+    set({ converting: true, notice: undefined });
+    try {
+      const c = await getClient();
+      await ensureReady(c);
+      const converted = await pythonToBlocks(c, source);
+      get().replaceWorkspace(converted.workspace, title, filename, { tidy: true });
+      set({
+        notice:
+          converted.kind === 'raw' ? { kind: 'raw' } : converted.kind === 'syntax-error' ? { kind: 'syntax-error', text: converted.error ?? '' } : undefined,
+      });
+    } catch (err) {
+      set({ notice: { kind: 'failed', text: String(err instanceof Error ? err.message : err) } });
+    } finally {
+      set({ converting: false });
+    }
+  },
+  openLesson(id) {
+    const lesson = lessonById(id);
+    if (!lesson) return;
+    get().replaceWorkspace(structuredClone(lesson.workspace), lesson.title[get().lang], lesson.program, { tidy: true });
+    set({ lessonId: id, lastCheck: undefined, notice: undefined, pinned: undefined });
+  },
+  closeLesson: () => set({ lessonId: undefined, lastCheck: undefined }),
+  dismissNotice: () => set({ notice: undefined }),
+  pinRun() {
+    const { model } = get();
+    if (model) set({ pinned: model });
+  },
+  unpin: () => set({ pinned: undefined, comparing: false }),
+  setComparing: (comparing) => set({ comparing }),
 
   async run() {
     if (get().running) return;
     set({ running: true, live: [], liveVersion: 0, model: undefined, error: undefined, focusBlock: undefined });
     try {
       const c = await getClient();
-      if (get().runtime !== 'ready') {
-        set({ runtime: 'loading' });
-        await c.ready((progress) => set({ progress }));
-        set({ runtime: 'ready', progress: undefined });
-      }
+      await ensureReady(c);
       const { source, lineBlocks, filename, clockStart } = get();
       const live: OutputChunk[] = [];
       set({ live });
@@ -131,7 +241,13 @@ export const useStore = create<CorolabState>()((set, get) => ({
         set((s) => ({ liveVersion: s.liveVersion + 1 }));
       });
       const model = buildRunModel(outcome.trace, outcome.runMs, lineBlocks, filename);
-      set({ model, cursor: Math.max(0, model.steps.count - 1), running: false, view: undefined });
+      set({ model, cursor: Math.max(0, model.steps.count - 1), running: false, view: undefined, lastCheck: checkLesson(get().lessonId, outcome.trace) });
+      const check = get().lastCheck;
+      if (check?.passed && !get().doneLessons.includes(check.lessonId)) {
+        const doneLessons = [...get().doneLessons, check.lessonId];
+        saveDone(doneLessons);
+        set({ doneLessons });
+      }
     } catch (err) {
       set({ running: false, runtime: 'error', runtimeError: String(err instanceof Error ? err.message : err) });
     }

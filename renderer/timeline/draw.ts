@@ -12,7 +12,8 @@ import type { Palette } from './palette';
 export const LANE_H = 24;
 export const AXIS_H = 26;
 export const GUTTER_W = 150;
-const MIN_RUN_PX = 3;
+// Steps take no virtual time: a run is drawn at least this wide so it can be seen and clicked.
+const MIN_RUN_PX = 6;
 
 export interface DrawOptions {
   x: ScaleLinear<number, number>;
