@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, unit and integration tests, the browser end-to-end tests,
+// `npm test`: type-check, the desktop build, unit and integration tests, the browser end-to-end tests,
 // and the Electron security lint — then one closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +11,8 @@ mkdirSync(results, { recursive: true });
 /** [name, command, args, vitest JSON report or undefined] */
 const steps = [
   ['type-check', 'npm', ['run', '--silent', 'typecheck']],
+  // The desktop build is tested too (its bundled worker must run a program), so build it fresh.
+  ['desktop build', 'npm', ['run', '--silent', 'build']],
   ['unit and runtime tests', 'npx', ['vitest', 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`], `${results}/unit.json`],
   ['browser end-to-end tests', 'npx', ['vitest', 'run', '--config', 'test/e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/e2e.json`], `${results}/e2e.json`],
   ['Electron security lint', 'npm', ['run', '--silent', 'lint:electron']],
