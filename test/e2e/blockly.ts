@@ -173,3 +173,24 @@ export async function typeRawProgram(page: Page, code: string): Promise<void> {
   await page.mouse.click(away.x, away.y);
   await page.waitForFunction((code) => (globalThis as any).corolabDebug.store.getState().source.trim() === code.trim(), code);
 }
+
+/** Clicks the field `field` of the block of `type` whose field currently reads `current`, and types `value`. */
+export async function editFieldWhere(page: Page, type: string, field: string, current: string, value: string): Promise<string> {
+  const found = await page.evaluate(
+    ({ type, field, current }) => {
+      const ws = (globalThis as any).corolabDebug.workspace;
+      const block = ws.getAllBlocks(true).find((b: any) => b.type === type && String(b.getFieldValue(field)) === current);
+      if (!block) throw new Error(`no ${type} block with ${field} = ${current}`);
+      const r = block.getField(field).getSvgRoot().getBoundingClientRect();
+      return { id: block.id as string, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    },
+    { type, field, current },
+  );
+  await page.mouse.click(found.x, found.y);
+  await page.waitForSelector('.blocklyHtmlInput');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(100);
+  return found.id;
+}
