@@ -8,6 +8,8 @@ import { debugHandle } from './debug';
 import './styles.css';
 
 debugHandle().store = useStore;
+debugHandle().loadTrace = (trace) => useStore.getState().showTrace(trace);
+debugHandle().exportTimeline = desktopActions.exportTimeline;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -98,6 +98,8 @@ export interface CorolabState {
   unpin(): void;
   setComparing(on: boolean): void;
   run(): Promise<void>;
+  /** Shows a finished run's trace (what a run does when its trace arrives). */
+  showTrace(trace: Trace, runMs?: number, lineBlocks?: string[], filename?: string): void;
   stop(): void;
   step(direction: Direction, unit: StepUnit): void;
   seek(pos: number): void;
@@ -240,8 +242,7 @@ export const useStore = create<CorolabState>()((set, get) => ({
         live.push(...chunks);
         set((s) => ({ liveVersion: s.liveVersion + 1 }));
       });
-      const model = buildRunModel(outcome.trace, outcome.runMs, lineBlocks, filename);
-      set({ model, cursor: Math.max(0, model.steps.count - 1), running: false, view: undefined, lastCheck: checkLesson(get().lessonId, outcome.trace) });
+      get().showTrace(outcome.trace, outcome.runMs, lineBlocks, filename);
       const check = get().lastCheck;
       if (check?.passed && !get().doneLessons.includes(check.lessonId)) {
         const doneLessons = [...get().doneLessons, check.lessonId];
@@ -253,6 +254,10 @@ export const useStore = create<CorolabState>()((set, get) => ({
     }
   },
   stop: () => client?.stop(),
+  showTrace(trace, runMs = 0, lineBlocks = get().lineBlocks, filename = trace.meta.filename) {
+    const model = buildRunModel(trace, runMs, lineBlocks, filename);
+    set({ model, cursor: Math.max(0, model.steps.count - 1), running: false, view: undefined, lastCheck: checkLesson(get().lessonId, trace) });
+  },
 
   step(direction, unit) {
     const { model, cursor } = get();
