@@ -3,12 +3,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fuzzBench } from './fuzz-bench.js';
 import { runtimeBench } from './runtime-bench.js';
+import { uiBench } from './ui-bench.js';
 import type { BenchRow } from './table.js';
 import { printTable, ROOT } from './table.js';
 
 const rows: BenchRow[] = [];
 const sections: [string, (rows: BenchRow[]) => Promise<void>][] = [
   ['runtime', runtimeBench],
+  ['ui', uiBench],
   ['fuzz', fuzzBench],
 ];
 for (const [name, bench] of sections) {
