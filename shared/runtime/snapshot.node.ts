@@ -16,14 +16,14 @@ const PRELOAD = [
   'reprlib', 'importlib.abc', 'datetime', 'array', 'types', 'gc', 'random', 'time',
 ];
 
-const require = createRequire(import.meta.url);
-const PYODIDE_VERSION = (require('pyodide/package.json') as { version: string }).version;
+const requireHere = createRequire(import.meta.url);
+const PYODIDE_VERSION = (requireHere('pyodide/package.json') as { version: string }).version;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /**
  * Pyodide's own folder, given explicitly: left to itself, Pyodide finds it from
  * a stack trace, which source maps (tsx, vitest) and bundles point elsewhere.
  */
-export const PYODIDE_DIR = dirname(require.resolve('pyodide/package.json')) + '/';
+export const PYODIDE_DIR = dirname(requireHere.resolve('pyodide/package.json')) + '/';
 
 function hash(text: string): string {
   let h = 2166136261;

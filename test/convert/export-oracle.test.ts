@@ -36,7 +36,7 @@ function native(path: string): Promise<{ stdout: string; code: number | null }> 
 describe.runIf(haveOracle || process.env.CI)('exported lessons under native python3', () => {
   it('print the same lines at the same times as in the app', async () => {
     const lessons = lessonSources();
-    const exported = [];
+    const exported: { name: string; path: string; appPath: string; exit: number }[] = [];
     for (const lesson of lessons) {
       const { python, kind } = await pythonToBlocks(runtime.host(), lesson.source);
       expect(kind).toBe('blocks');
@@ -49,13 +49,21 @@ describe.runIf(haveOracle || process.env.CI)('exported lessons under native pyth
       exported.push({ name: lesson.name, path, appPath, exit: ran.trace.meta.end.exitCode });
     }
     // The lessons mostly sleep: run them natively side by side, in real time for the least drift.
+    // Twelve python3 processes starting at once on a busy machine can come out late by more
+    // than the tolerance; a program that disagrees is run natively again, alone.
     const natives = await Promise.all(exported.map((e) => native(e.path)));
-    const pairs: [string, string][] = exported.map((e, i) => {
-      const nativePath = join(scratch, `${e.name}.native.txt`);
+    const compareNative = (i: number) => {
+      const nativePath = join(scratch, `${exported[i]!.name}.native.txt`);
       writeFileSync(nativePath, natives[i]!.stdout);
-      return [nativePath, e.appPath];
-    });
-    const verdicts = compareMany(COMPARE, pairs);
+      return compareMany(COMPARE, [[nativePath, exported[i]!.appPath]])[0]!;
+    };
+    const verdicts = exported.map((_, i) => compareNative(i));
+    for (let attempt = 0; attempt < 2; attempt++) {
+      for (const i of verdicts.flatMap((v, i) => (v.agree ? [] : [i]))) {
+        natives[i] = await native(exported[i]!.path);
+        verdicts[i] = compareNative(i);
+      }
+    }
     exported.forEach((e, i) => {
       expect(verdicts[i]!.agree, `${e.name}: ${verdicts[i]!.report}`).toBe(true);
       expect(natives[i]!.code, e.name).toBe(e.exit);
