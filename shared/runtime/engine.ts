@@ -5,11 +5,11 @@
  * own `loadPyodide` and the runtime's Python files, then forward messages.
  */
 import type { PyodideAPI } from 'pyodide';
-import type { Trace, TraceMeta } from '../trace.js';
+import type { Trace, TraceEvents, TraceMeta } from '../trace.js';
 import { TRACE_VERSION } from '../trace.js';
 import { BlocksResult, FromWorker, OutputChunk, RunOptions, ToWorker } from './protocol.js';
 import { DEFAULT_MEMORY_LIMIT_MB, capWasmMemory } from './memory-cap.js';
-import type { RunRequest } from './protocol.js';
+import type { RunRequest, TraceChunk } from './protocol.js';
 
 /** Loads Pyodide; `snapshot` says whether it came from a memory snapshot. */
 export type LoadPyodide = () => Promise<{ py: PyodideAPI; snapshot: boolean }>;
@@ -17,6 +17,10 @@ export type LoadPyodide = () => Promise<{ py: PyodideAPI; snapshot: boolean }>;
 /** The Python side's records start with this character on the real stdout. */
 const RECORD = '\x1e';
 const RUNTIME_DIR = '/corolab-runtime';
+/** Where the Python side leaves a trace chunk's events (see output.py). */
+const CHUNK_FILE = '/tmp/corolab-trace-chunk.bin';
+
+type PyChunk = Omit<TraceChunk, 'events'> & { count: number };
 
 interface PyRunResult {
   status: TraceMeta['end']['status'];
@@ -36,6 +40,7 @@ type PyCallable = ((...args: unknown[]) => { toJs(o: object): unknown; destroy()
 
 export class Engine {
   private onOutput: (chunks: OutputChunk[]) => void = () => {};
+  private onChunk: (chunk: TraceChunk) => void = () => {};
   private readonly runPy: PyCallable;
 
   private constructor(
@@ -70,9 +75,14 @@ export class Engine {
     this.py.setInterruptBuffer(buffer);
   }
 
-  run(request: RunRequest, onOutput: (chunks: OutputChunk[]) => void): { trace: Trace; runMs: number } {
+  run(
+    request: RunRequest,
+    onOutput: (chunks: OutputChunk[]) => void,
+    onChunk: (chunk: TraceChunk) => void = () => {},
+  ): { trace: Trace; runMs: number } {
     const options = RunOptions.parse(request.options);
     this.onOutput = onOutput;
+    this.onChunk = onChunk;
     const started = performance.now();
     const proxy = this.runPy(request.source, request.filename, JSON.stringify(options));
     let result: PyRunResult;
@@ -82,6 +92,7 @@ export class Engine {
       proxy.destroy();
     }
     this.onOutput = () => {};
+    this.onChunk = () => {};
     return { trace: toTrace(request.filename, result), runMs: performance.now() - started };
   }
 
@@ -93,8 +104,13 @@ export class Engine {
 
   private stdoutLine(line: string): void {
     if (line.startsWith(RECORD)) {
-      const rows = JSON.parse(line.slice(1)) as [OutputChunk['stream'], number, number, string][];
-      this.onOutput(rows.map(([stream, t, task, text]) => ({ stream, t, task, text })));
+      const record = JSON.parse(line.slice(1)) as [OutputChunk['stream'], number, number, string][] | { chunk: PyChunk };
+      if (Array.isArray(record)) {
+        this.onOutput(record.map(([stream, t, task, text]) => ({ stream, t, task, text })));
+      } else {
+        const { first, strings, tasks, timers, futures, t } = record.chunk;
+        this.onChunk({ first, strings, tasks, timers, futures, t, events: splitEvents(this.py.FS.readFile(CHUNK_FILE)) });
+      }
     } else {
       // Written straight to file descriptor 1, past sys.stdout.
       this.onOutput([{ stream: 'stdout', text: line + '\n', t: 0, task: -1 }]);
@@ -103,8 +119,8 @@ export class Engine {
 }
 
 /** Splits the tracer's flat (kind, t, task, a, b) doubles into typed columns. */
-export function toTrace(filename: string, r: PyRunResult): Trace {
-  const flat = r.events ? new Float64Array(r.events.buffer, r.events.byteOffset, r.events.byteLength / 8) : new Float64Array(0);
+export function splitEvents(bytes: Uint8Array | undefined): TraceEvents {
+  const flat = bytes ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8) : new Float64Array(0);
   const n = flat.length / 5;
   const kind = new Uint8Array(n);
   const t = new Float64Array(n);
@@ -118,6 +134,10 @@ export function toTrace(filename: string, r: PyRunResult): Trace {
     a[i] = flat[j + 3]!;
     b[i] = flat[j + 4]!;
   }
+  return { kind, t, task, a, b };
+}
+
+export function toTrace(filename: string, r: PyRunResult): Trace {
   return {
     meta: {
       version: TRACE_VERSION,
@@ -130,8 +150,12 @@ export function toTrace(filename: string, r: PyRunResult): Trace {
     tasks: r.tasks ?? { name: [], parent: [], coro: [], line: [] },
     timers: r.timers ?? { when: [], label: [] },
     futures: r.futures ?? { label: [] },
-    events: { kind, t, task, a, b },
+    events: splitEvents(r.events),
   };
+}
+
+function buffersOf(e: TraceEvents): ArrayBuffer[] {
+  return [e.kind.buffer, e.t.buffer, e.task.buffer, e.a.buffer, e.b.buffer] as ArrayBuffer[];
 }
 
 /** What a worker needs from its platform: a way to receive and send messages. */
@@ -166,9 +190,12 @@ export async function serveWorker(
       return;
     }
     port.post({ type: 'started', runId: msg.runId });
-    const { trace, runMs } = engine!.run(msg, (chunks) => port.post({ type: 'output', runId: msg.runId, chunks }));
-    const e = trace.events;
-    port.post({ type: 'done', runId: msg.runId, trace, runMs }, [e.kind.buffer, e.t.buffer, e.task.buffer, e.a.buffer, e.b.buffer] as ArrayBuffer[]);
+    const { trace, runMs } = engine!.run(
+      msg,
+      (chunks) => port.post({ type: 'output', runId: msg.runId, chunks }),
+      (chunk) => port.post({ type: 'trace-chunk', runId: msg.runId, chunk }, buffersOf(chunk.events)),
+    );
+    port.post({ type: 'done', runId: msg.runId, trace, runMs }, buffersOf(trace.events));
   };
   port.onMessage((data) => (engine ? handle(data) : queue.push(data)));
   try {

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { Trace } from '../trace.js';
 import { FromWorker } from './protocol.js';
-import type { BlocksResult, OutputChunk, RunOptions } from './protocol.js';
+import type { BlocksResult, OutputChunk, RunOptions, TraceChunk } from './protocol.js';
 
 export const DEFAULT_WORKER = new URL('./node-worker-entry.mjs', import.meta.url);
 
@@ -41,6 +41,7 @@ interface Pending {
   runId: number;
   resolve: (r: RunResult) => void;
   onOutput: (chunks: OutputChunk[]) => void;
+  onChunk: (chunk: TraceChunk) => void;
   timers: NodeJS.Timeout[];
   filename: string;
   started: number;
@@ -78,6 +79,7 @@ export class RuntimeHost {
         else if (msg.type === 'ready') resolve({ loadMs: msg.loadMs, snapshot: msg.snapshot });
         else if (msg.type === 'load-error') reject(new Error(msg.message));
         else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
+        else if (msg.type === 'trace-chunk' && msg.runId === this.current?.runId) this.current.onChunk(msg.chunk);
         else if (msg.type === 'blocks') {
           this.blockRequests.get(msg.requestId)?.(msg.result);
           this.blockRequests.delete(msg.requestId);
@@ -98,12 +100,19 @@ export class RuntimeHost {
   }
 
   /** Runs a program; runs queue up one after another. Never rejects for a program's own failure. */
-  run(source: string, filename: string, options: RunOptions = {}, onOutput: (chunks: OutputChunk[]) => void = () => {}): Promise<RunResult> {
+  run(
+    source: string,
+    filename: string,
+    options: RunOptions = {},
+    onOutput: (chunks: OutputChunk[]) => void = () => {},
+    /** Pieces of the trace while a long run goes on (the result still has all of it). */
+    onChunk: (chunk: TraceChunk) => void = () => {},
+  ): Promise<RunResult> {
     return new Promise((resolve) => {
       const start = () => {
         const runId = this.nextRunId++;
         Atomics.store(this.interrupt, 0, 0);
-        const pending: Pending = { runId, resolve, onOutput, timers: [], filename, started: performance.now() };
+        const pending: Pending = { runId, resolve, onOutput, onChunk, timers: [], filename, started: performance.now() };
         this.current = pending;
         if (this.options.timeoutMs) {
           pending.timers.push(setTimeout(() => this.stop(), this.options.timeoutMs));

@@ -4,7 +4,7 @@
  * Both sides validate what they receive with these schemas.
  */
 import { z } from 'zod';
-import { TraceWire } from '../trace.js';
+import { FutureTable, TaskTable, TimerTable, TraceEventsWire, TraceWire } from '../trace.js';
 
 export const RunLimits = z.object({
   /** Stop after this many task steps + source lines. */
@@ -76,12 +76,30 @@ export const OutputChunk = z.object({
 });
 export type OutputChunk = z.infer<typeof OutputChunk>;
 
+/**
+ * A piece of the trace sent while a long run goes on: `count` events from
+ * sequence number `first`, and the table rows and strings added since the
+ * previous chunk. The final `done` message still carries the whole trace.
+ */
+export const TraceChunk = z.object({
+  first: z.number().int().nonnegative(),
+  events: TraceEventsWire,
+  strings: z.array(z.string()),
+  tasks: TaskTable,
+  timers: TimerTable,
+  futures: FutureTable,
+  /** Virtual seconds when it was sent. */
+  t: z.number(),
+});
+export type TraceChunk = z.infer<typeof TraceChunk>;
+
 export const FromWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), stage: LoadStage, fraction: z.number().min(0).max(1), message: z.string() }),
   z.object({ type: z.literal('ready'), loadMs: z.number(), snapshot: z.boolean() }),
   z.object({ type: z.literal('load-error'), message: z.string() }),
   z.object({ type: z.literal('output'), runId: z.number().int(), chunks: z.array(OutputChunk) }),
   z.object({ type: z.literal('started'), runId: z.number().int() }),
+  z.object({ type: z.literal('trace-chunk'), runId: z.number().int(), chunk: TraceChunk }),
   z.object({ type: z.literal('done'), runId: z.number().int(), trace: TraceWire, runMs: z.number() }),
   z.object({ type: z.literal('blocks'), requestId: z.number().int(), result: BlocksResult }),
 ]);

@@ -23,6 +23,9 @@ from .output import OutputChannel, StampedWriter
 from .sandbox import Sandbox
 
 
+TRACE_CHUNK_SECONDS = 0.25
+
+
 class Session:
     def __init__(self, filename, options):
         self.filename = filename
@@ -37,8 +40,18 @@ class Session:
         self.loops = []
         self.channel = OutputChannel(self)
         self.clock.on_limit = self.halt
+        self._last_chunk = self.real_time()
         if self.tracer is not None:
             self.tracer.on_limit = self.halt
+            self.tracer.on_checkpoint = self._stream_trace
+
+    def _stream_trace(self):
+        # A long run sends what it has recorded every so often, so the host can show progress.
+        now = self.real_time()
+        if now - self._last_chunk >= TRACE_CHUNK_SECONDS:
+            self._last_chunk = now
+            data, chunk = self.tracer.take_chunk()
+            self.channel.trace_chunk(data, chunk, self.clock.now)
 
     def halt(self):
         """The run is over (deadlock, budget): what asyncio's clean-up does from here is not the program's."""

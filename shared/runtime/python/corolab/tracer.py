@@ -54,12 +54,15 @@ class Tracer:
         self.steps = 0
         self.cur = -1  # the task whose step is running, or -1
         self.on_limit = lambda: None
+        self.on_checkpoint = lambda: None
         self.enabled = True
         # A flat list of numbers, five per event: list.extend is about twice as fast
         # as array.extend here, and costs the same memory (the numbers are shared
         # objects: the clock's current float, interned ids). Packed once at the end.
         self.events = []
         self._push = self.events.extend
+        self._packed = []  # float64 bytes of the events already handed out as chunks
+        self._sent = {"events": 0, "strings": 0, "tasks": 0, "timers": 0, "futures": 0}
         self.strings = []
         self._string_ids = {}
         self._task_ids = {}  # id(task) -> task id; tasks are alive whenever we look one up
@@ -156,6 +159,7 @@ class Tracer:
         if self.steps > self.max_steps:
             self.limit_reached()
         poll_interrupt()
+        self.on_checkpoint()
 
     def limit_reached(self):
         self.on_limit()
@@ -200,8 +204,29 @@ class Tracer:
         return on_line
 
     def packed_events(self):
-        """The events as float64 bytes, (kind, t, task, a, b) after each other."""
-        return array("d", self.events).tobytes()
+        """All the events as float64 bytes, (kind, t, task, a, b) after each other."""
+        return b"".join(self._packed) + array("d", self.events).tobytes()
+
+    def take_chunk(self):
+        """The events and table rows recorded since the last chunk, so that a long
+        run can be shown while it goes on. Returns (float64 bytes, description)."""
+        data = array("d", self.events).tobytes()
+        self._packed.append(data)
+        self.events.clear()  # the same list: the bound push methods stay valid
+        sent = self._sent
+        count = len(data) // 40
+        chunk = {
+            "first": sent["events"],
+            "count": count,
+            "strings": self.strings[sent["strings"]:],
+            "tasks": {"name": self.task_name[sent["tasks"]:], "parent": self.task_parent[sent["tasks"]:],
+                      "coro": self.task_coro[sent["tasks"]:], "line": self.task_line[sent["tasks"]:]},
+            "timers": {"when": self.timer_when[sent["timers"]:], "label": self.timer_label[sent["timers"]:]},
+            "futures": {"label": self.future_label[sent["futures"]:]},
+        }
+        sent.update(events=sent["events"] + count, strings=len(self.strings), tasks=len(self.task_name),
+                    timers=len(self.timer_when), futures=len(self.future_label))
+        return data, chunk
 
     def pause(self):
         self._paused_push = self._push

@@ -1,0 +1,44 @@
+/** A long run streams its trace in chunks; put together they are the trace the run ends with. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RuntimeHost } from '../../shared/runtime/node-host.js';
+import type { TraceChunk } from '../../shared/runtime/protocol.js';
+
+const MANY_TASKS = readFileSync(join(__dirname, '..', 'bench', 'programs', 'many_tasks.py'), 'utf8');
+
+describe('trace streaming', () => {
+  let host: RuntimeHost;
+  beforeAll(async () => {
+    host = new RuntimeHost();
+    await host.ready;
+  });
+  afterAll(() => host.dispose());
+
+  it('sends chunks during a long run that add up to the final trace', async () => {
+    const chunks: TraceChunk[] = [];
+    const { trace } = await host.run(MANY_TASKS, 'many_tasks.py', { trace: true, lines: true }, () => {}, (c) => chunks.push(c));
+    expect(trace.meta.end.status).toBe('ok');
+    expect(chunks.length).toBeGreaterThan(0);
+    let next = 0;
+    for (const c of chunks) {
+      expect(c.first).toBe(next);
+      const n = c.events.kind.length;
+      expect(Array.from(c.events.kind)).toEqual(Array.from(trace.events.kind.subarray(next, next + n)));
+      expect(Array.from(c.events.t)).toEqual(Array.from(trace.events.t.subarray(next, next + n)));
+      expect(Array.from(c.events.a)).toEqual(Array.from(trace.events.a.subarray(next, next + n)));
+      next += n;
+    }
+    expect(next).toBeLessThanOrEqual(trace.events.kind.length);
+    // Tables and strings arrive in order too.
+    expect(chunks.flatMap((c) => c.strings)).toEqual(trace.strings.slice(0, chunks.flatMap((c) => c.strings).length));
+    const taskNames = chunks.flatMap((c) => c.tasks.name);
+    expect(taskNames).toEqual(trace.tasks.name.slice(0, taskNames.length));
+  });
+
+  it('sends no chunk for a short lesson', async () => {
+    const chunks: TraceChunk[] = [];
+    await host.run('import asyncio\nasyncio.run(asyncio.sleep(1))\n', 'short.py', { trace: true }, () => {}, (c) => chunks.push(c));
+    expect(chunks).toEqual([]);
+  });
+});
