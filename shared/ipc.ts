@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { TraceWire } from './trace.js';
-import { BlocksResult, OutputChunk, RunOptions } from './runtime/protocol.js';
+import { BlocksResult, OutputChunk, RunOptions, TraceChunk } from './runtime/protocol.js';
 import { ProjectContent } from './project.js';
 
 const Empty = z.object({}).strict();
@@ -102,6 +102,7 @@ export const RuntimeStatus = z.object({
 export const eventContract = {
   'runtime:progress': RuntimeProgress,
   'runtime:output': z.object({ runId: z.number().int(), chunks: z.array(OutputChunk) }),
+  'runtime:trace-chunk': z.object({ runId: z.number().int(), chunk: TraceChunk }),
   'runtime:status': RuntimeStatus,
   'menu:command': MenuCommand,
   'app:close-requested': Empty,
@@ -126,8 +127,12 @@ type Unsubscribe = () => void;
 export interface CorolabBridge {
   readonly platform: string;
   runtimeReady(onProgress: (p: RuntimeProgress) => void): Promise<ResponseOf<'runtime:ready'>>;
-  /** Output of this run streams to onOutput while it runs. */
-  run(request: Omit<RequestOf<'runtime:run'>, 'runId'>, onOutput: (chunks: EventOf<'runtime:output'>['chunks']) => void): Promise<ResponseOf<'runtime:run'>>;
+  /** Output of this run streams to onOutput while it runs; a long run's trace, in chunks, to onChunk. */
+  run(
+    request: Omit<RequestOf<'runtime:run'>, 'runId'>,
+    onOutput: (chunks: EventOf<'runtime:output'>['chunks']) => void,
+    onChunk?: (chunk: EventOf<'runtime:trace-chunk'>['chunk']) => void,
+  ): Promise<ResponseOf<'runtime:run'>>;
   stop(): Promise<void>;
   /** Python source → block workspace (the runtime parses it). */
   toBlocks(source: string, rawOnly?: boolean): Promise<ResponseOf<'runtime:to-blocks'>>;

@@ -114,7 +114,7 @@ void app.whenReady().then(() => {
     ipc,
     workerPath,
     broadcast: (channel, payload) => windows.all().forEach((w) => sendEvent(w.webContents, channel, payload)),
-    sendOutput: (sender, payload) => sendEvent(sender, 'runtime:output', payload),
+    sendRunEvent: (sender, channel, payload) => sendEvent(sender, channel, payload),
   });
   setupFiles({
     ipc,

@@ -7,7 +7,7 @@
  */
 import { RuntimeHost } from '../../shared/runtime/node-host.js';
 import type { HostOptions } from '../../shared/runtime/node-host.js';
-import type { OutputChunk } from '../../shared/runtime/protocol.js';
+import type { OutputChunk, TraceChunk } from '../../shared/runtime/protocol.js';
 import type { EventOf, ParsedRequestOf, ResponseOf, RuntimeProgress } from '../../shared/ipc.js';
 import type { IpcRouter } from './ipc.js';
 import type { WebContents } from 'electron';
@@ -57,11 +57,15 @@ export class RuntimeService {
     return this.host.ready;
   }
 
-  async run(request: ParsedRequestOf<'runtime:run'>, onOutput: (chunks: OutputChunk[]) => void): Promise<ResponseOf<'runtime:run'>> {
+  async run(
+    request: ParsedRequestOf<'runtime:run'>,
+    onOutput: (chunks: OutputChunk[]) => void,
+    onChunk: (chunk: TraceChunk) => void = () => {},
+  ): Promise<ResponseOf<'runtime:run'>> {
     await this.ready();
     const host = this.host;
     const restartsBefore = host.restarts;
-    const result = await host.run(request.source, request.filename, request.options, onOutput);
+    const result = await host.run(request.source, request.filename, request.options, onOutput, onChunk);
     if (result.restarted || host.restarts !== restartsBefore) {
       this.events.status({ state: 'restarted', message: result.trace.meta.end.message || 'The Python runtime was restarted.' });
     }
@@ -90,17 +94,22 @@ export interface RuntimeDeps {
   ipc: IpcRouter;
   workerPath?: string;
   broadcast: <C extends 'runtime:progress' | 'runtime:status'>(channel: C, payload: EventOf<C>) => void;
-  sendOutput: (sender: WebContents, payload: EventOf<'runtime:output'>) => void;
+  /** Sends an event of one run to the window that started it. */
+  sendRunEvent: <C extends 'runtime:output' | 'runtime:trace-chunk'>(sender: WebContents, channel: C, payload: EventOf<C>) => void;
 }
 
-export function setupRuntime({ ipc, workerPath, broadcast, sendOutput }: RuntimeDeps): RuntimeService {
+export function setupRuntime({ ipc, workerPath, broadcast, sendRunEvent }: RuntimeDeps): RuntimeService {
   const service = new RuntimeService(workerPath ? { workerPath } : {}, {
     progress: (p) => broadcast('runtime:progress', p),
     status: (s) => broadcast('runtime:status', s),
   });
   ipc.handle('runtime:ready', () => service.ready());
   ipc.handle('runtime:run', (request, event) =>
-    service.run(request, (chunks) => sendOutput(event.sender, { runId: request.runId, chunks })),
+    service.run(
+      request,
+      (chunks) => sendRunEvent(event.sender, 'runtime:output', { runId: request.runId, chunks }),
+      (chunk) => sendRunEvent(event.sender, 'runtime:trace-chunk', { runId: request.runId, chunk }),
+    ),
   );
   ipc.handle('runtime:stop', () => service.stop());
   ipc.handle('runtime:to-blocks', (request) => service.toBlocks(request));

@@ -40,15 +40,19 @@ const bridge: CorolabBridge = {
       off();
     }
   },
-  async run(request, onOutput) {
+  async run(request, onOutput, onChunk) {
     const runId = nextRunId++;
-    const off = listen('runtime:output', (event) => {
+    const offOutput = listen('runtime:output', (event) => {
       if (event.runId === runId) onOutput(event.chunks);
+    });
+    const offChunk = listen('runtime:trace-chunk', (event) => {
+      if (event.runId === runId) onChunk?.(event.chunk);
     });
     try {
       return await call('runtime:run', { ...request, runId });
     } finally {
-      off();
+      offOutput();
+      offChunk();
     }
   },
   stop: () => call('runtime:stop', {}),

@@ -114,6 +114,10 @@ describe('the preload bridge', () => {
     router.handle('runtime:run', async (request, event) => {
       sendEvent(event.sender, 'runtime:output', { runId: request.runId, chunks: [{ stream: 'stdout', text: 'hi\n', t: 1, task: 0 }] });
       sendEvent(event.sender, 'runtime:output', { runId: request.runId + 100, chunks: [{ stream: 'stdout', text: 'other run\n', t: 1, task: 0 }] });
+      const piece = { kind: Uint8Array.of(1), t: Float64Array.of(0), task: Int32Array.of(0), a: Int32Array.of(-1), b: Int32Array.of(-1) };
+      const table = { strings: ['main'], tasks: { name: [0], parent: [-1], coro: [0], line: [1] }, timers: { when: [], label: [] }, futures: { label: [] } };
+      sendEvent(event.sender, 'runtime:trace-chunk', { runId: request.runId, chunk: { first: 0, events: piece, ...table, t: 0 } });
+      sendEvent(event.sender, 'runtime:trace-chunk', { runId: request.runId + 100, chunk: { first: 0, events: piece, ...table, t: 0 } });
       return {
         runMs: 3,
         restarted: false,
@@ -128,8 +132,14 @@ describe('the preload bridge', () => {
       };
     });
     const output: string[] = [];
-    const result = await bridge.run({ source: 'print("hi")', filename: 'a.py', options: {} }, (chunks) => output.push(...chunks.map((c) => c.text)));
+    const chunkKinds: number[][] = [];
+    const result = await bridge.run(
+      { source: 'print("hi")', filename: 'a.py', options: {} },
+      (chunks) => output.push(...chunks.map((c) => c.text)),
+      (chunk) => chunkKinds.push(Array.from(chunk.events.kind)),
+    );
     expect(output).toEqual(['hi\n']);
+    expect(chunkKinds).toEqual([[1]]);
     expect(result.trace.events.t).toBeInstanceOf(Float64Array);
     expect(Array.from(result.trace.events.t)).toEqual([0, 0.5]);
     expect(result.trace.meta.filename).toBe('a.py');

@@ -25,7 +25,7 @@ beforeAll(async () => {
   router = createIpcRouter(ipcMain as unknown as IpcMain, trust, () => {});
   await import('../../electron/preload/index');
   bridge = exposed.corolab as CorolabBridge;
-  service = setupRuntime({ ipc: router, broadcast: () => {}, sendOutput: () => {} });
+  service = setupRuntime({ ipc: router, broadcast: () => {}, sendRunEvent: () => {} });
 });
 afterAll(async () => {
   router.dispose();
