@@ -7,7 +7,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
 import type { PyodideAPI } from 'pyodide';
 
@@ -18,7 +17,6 @@ const PRELOAD = [
 
 const requireHere = createRequire(import.meta.url);
 const PYODIDE_VERSION = (requireHere('pyodide/package.json') as { version: string }).version;
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /**
  * Pyodide's own folder, given explicitly: left to itself, Pyodide finds it from
  * a stack trace, which source maps (tsx, vitest) and bundles point elsewhere.
@@ -31,7 +29,8 @@ function hash(text: string): string {
   return (h >>> 0).toString(16);
 }
 
-export function snapshotPath(dir = join(ROOT, 'node_modules', '.cache', 'corolab')): string {
+/** Beside the pyodide package (node_modules/.cache/corolab), so the source tree and the bundled app find the same file. */
+export function snapshotPath(dir = join(PYODIDE_DIR, '..', '.cache', 'corolab')): string {
   return join(dir, `pyodide-${PYODIDE_VERSION}-${hash(PRELOAD.join(','))}.snapshot`);
 }
 
