@@ -5,7 +5,7 @@
  * store does.
  */
 import type { Trace } from '../../shared/trace';
-import type { BlocksResult, OutputChunk, RunOptions } from '../../shared/runtime/protocol';
+import type { BlocksResult, OutputChunk, RunOptions, TraceChunk } from '../../shared/runtime/protocol';
 
 export interface LoadProgress {
   stage: string;
@@ -22,7 +22,14 @@ export interface RuntimeClient {
   /** Resolves once Python is loaded; reports progress on the way. */
   ready(onProgress: (p: LoadProgress) => void): Promise<void>;
   /** Runs a program; output streams to onOutput while it runs. */
-  run(source: string, filename: string, options: RunOptions, onOutput: (chunks: OutputChunk[]) => void): Promise<RunOutcome>;
+  run(
+    source: string,
+    filename: string,
+    options: RunOptions,
+    onOutput: (chunks: OutputChunk[]) => void,
+    /** Pieces of a long run's trace while it goes on (the outcome still has all of it). */
+    onChunk?: (chunk: TraceChunk) => void,
+  ): Promise<RunOutcome>;
   /** Stops the run in progress (its trace so far still arrives through run()). */
   stop(): void;
   /**

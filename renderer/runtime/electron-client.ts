@@ -4,7 +4,7 @@
  * structured clone, never JSON) between it and the page.
  */
 import type { CorolabBridge } from '../../shared/ipc';
-import type { BlocksResult, OutputChunk, RunOptions } from '../../shared/runtime/protocol';
+import type { BlocksResult, OutputChunk, RunOptions, TraceChunk } from '../../shared/runtime/protocol';
 import type { LoadProgress, RunOutcome, RuntimeClient } from './client';
 
 export class ElectronRuntimeClient implements RuntimeClient {
@@ -14,8 +14,14 @@ export class ElectronRuntimeClient implements RuntimeClient {
     await this.bridge.runtimeReady(onProgress);
   }
 
-  async run(source: string, filename: string, options: RunOptions, onOutput: (chunks: OutputChunk[]) => void): Promise<RunOutcome> {
-    const { trace, runMs } = await this.bridge.run({ source, filename, options }, onOutput);
+  async run(
+    source: string,
+    filename: string,
+    options: RunOptions,
+    onOutput: (chunks: OutputChunk[]) => void,
+    onChunk?: (chunk: TraceChunk) => void,
+  ): Promise<RunOutcome> {
+    const { trace, runMs } = await this.bridge.run({ source, filename, options }, onOutput, onChunk);
     return { trace, runMs };
   }
 

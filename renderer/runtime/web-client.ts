@@ -7,7 +7,7 @@
  * worker is terminated and a fresh one loads.
  */
 import { FromWorker } from '../../shared/runtime/protocol';
-import type { BlocksResult, OutputChunk, RunOptions } from '../../shared/runtime/protocol';
+import type { BlocksResult, OutputChunk, RunOptions, TraceChunk } from '../../shared/runtime/protocol';
 import type { LoadProgress, RunOutcome, RuntimeClient } from './client';
 import { emptyTrace } from './empty-trace';
 
@@ -17,6 +17,7 @@ interface Pending {
   started: number;
   resolve: (outcome: RunOutcome) => void;
   onOutput: (chunks: OutputChunk[]) => void;
+  onChunk: (chunk: TraceChunk) => void;
   killTimer?: ReturnType<typeof setTimeout>;
 }
 
@@ -57,6 +58,7 @@ export class WebRuntimeClient implements RuntimeClient {
           console.error(`runtime: ${msg.message}`);
         }
         else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
+        else if (msg.type === 'trace-chunk' && msg.runId === this.current?.runId) this.current.onChunk(msg.chunk);
         else if (msg.type === 'done' && msg.runId === this.current?.runId) this.finish({ trace: msg.trace, runMs: msg.runMs });
         else if (msg.type === 'blocks') {
           const request = this.blockRequests.get(msg.requestId);
@@ -85,12 +87,18 @@ export class WebRuntimeClient implements RuntimeClient {
     }
   }
 
-  run(source: string, filename: string, options: RunOptions, onOutput: (chunks: OutputChunk[]) => void): Promise<RunOutcome> {
+  run(
+    source: string,
+    filename: string,
+    options: RunOptions,
+    onOutput: (chunks: OutputChunk[]) => void,
+    onChunk: (chunk: TraceChunk) => void = () => {},
+  ): Promise<RunOutcome> {
     if (this.current) this.restart('stopped: a new run started');
     return new Promise((resolve) => {
       const runId = this.nextRunId++;
       if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
-      this.current = { runId, filename, started: performance.now(), resolve, onOutput };
+      this.current = { runId, filename, started: performance.now(), resolve, onOutput, onChunk };
       this.worker.postMessage({ type: 'run', runId, source, filename, options });
     });
   }
