@@ -1,12 +1,31 @@
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/store';
+import type { CorolabState } from '../store/store';
 import { STRINGS } from '../i18n/strings';
 import { downloadTimeline } from '../timeline/download';
 import { hasDesktopBridge } from '../runtime/pick-client';
 import { OpenPython } from './OpenPython';
 
+/** What the toolbar shows: not the cursor, so stepping does not re-render it. */
+const shown = (s: CorolabState) => ({
+  lang: s.lang,
+  theme: s.theme,
+  title: s.title,
+  runtime: s.runtime,
+  progress: s.progress,
+  runtimeError: s.runtimeError,
+  running: s.running,
+  model: s.model,
+  pinned: s.pinned,
+  comparing: s.comparing,
+  showPrefixes: s.showPrefixes,
+});
+
 export function Toolbar({ onLessons }: { onLessons: () => void }) {
-  const s = useStore();
+  const s = useStore(useShallow(shown));
+  // Actions never change; reading them at click time needs no subscription.
+  const act = useStore.getState;
   const [wholeRun, setWholeRun] = useState(false);
   const scope = wholeRun ? 'all' : 'view';
   const t = STRINGS[s.lang];
@@ -16,10 +35,10 @@ export function Toolbar({ onLessons }: { onLessons: () => void }) {
     <header className="toolbar">
       <span className="brand">{t.appTitle}</span>
       <span className="title" title={s.title}>{s.title}</span>
-      <button className="primary" data-testid="run" onClick={() => void s.run()} disabled={s.running} title="F5">
+      <button className="primary" data-testid="run" onClick={() => void act().run()} disabled={s.running} title="F5">
         ▶ {t.run}
       </button>
-      <button data-testid="stop" onClick={() => s.stop()} disabled={!s.running} title="Esc">
+      <button data-testid="stop" onClick={() => act().stop()} disabled={!s.running} title="Esc">
         ■ {t.stop}
       </button>
       {loading && s.progress && (
@@ -36,23 +55,23 @@ export function Toolbar({ onLessons }: { onLessons: () => void }) {
       )}
       <span className="spacer" />
       <span className="compare-buttons" role="group" aria-label="compare">
-        <button data-testid="pin-run" disabled={!s.model || s.model === s.pinned} onClick={() => s.pinRun()}>{t.pinRun}</button>
+        <button data-testid="pin-run" disabled={!s.model || s.model === s.pinned} onClick={() => act().pinRun()}>{t.pinRun}</button>
         {s.pinned && (
           <>
-            <button data-testid="compare" aria-pressed={s.comparing} onClick={() => s.setComparing(!s.comparing)}>{s.comparing ? t.compareClose : t.compare}</button>
-            <button data-testid="unpin" onClick={() => s.unpin()}>{t.unpin}</button>
+            <button data-testid="compare" aria-pressed={s.comparing} onClick={() => act().setComparing(!s.comparing)}>{s.comparing ? t.compareClose : t.compare}</button>
+            <button data-testid="unpin" onClick={() => act().unpin()}>{t.unpin}</button>
           </>
         )}
       </span>
       <span className="stepper" role="group" aria-label="stepper">
-        <button data-testid="to-start" title={t.toStart} onClick={() => s.seekEdge('start')} disabled={!s.model}>⇤⇤</button>
-        <button data-testid="iter-back" title={t.stepIterBack} onClick={() => s.step('back', 'iteration')} disabled={!s.model}>⟲</button>
-        <button data-testid="step-back" title={t.stepStepBack} onClick={() => s.step('back', 'step')} disabled={!s.model}>⇤</button>
-        <button data-testid="line-back" title={t.stepLineBack} onClick={() => s.step('back', 'line')} disabled={!s.model}>◀</button>
-        <button data-testid="line-forward" title={t.stepLineForward} onClick={() => s.step('forward', 'line')} disabled={!s.model}>▶</button>
-        <button data-testid="step-forward" title={t.stepStepForward} onClick={() => s.step('forward', 'step')} disabled={!s.model}>⇥</button>
-        <button data-testid="iter-forward" title={t.stepIterForward} onClick={() => s.step('forward', 'iteration')} disabled={!s.model}>⟳</button>
-        <button data-testid="to-end" title={t.toEnd} onClick={() => s.seekEdge('end')} disabled={!s.model}>⇥⇥</button>
+        <button data-testid="to-start" title={t.toStart} onClick={() => act().seekEdge('start')} disabled={!s.model}>⇤⇤</button>
+        <button data-testid="iter-back" title={t.stepIterBack} onClick={() => act().step('back', 'iteration')} disabled={!s.model}>⟲</button>
+        <button data-testid="step-back" title={t.stepStepBack} onClick={() => act().step('back', 'step')} disabled={!s.model}>⇤</button>
+        <button data-testid="line-back" title={t.stepLineBack} onClick={() => act().step('back', 'line')} disabled={!s.model}>◀</button>
+        <button data-testid="line-forward" title={t.stepLineForward} onClick={() => act().step('forward', 'line')} disabled={!s.model}>▶</button>
+        <button data-testid="step-forward" title={t.stepStepForward} onClick={() => act().step('forward', 'step')} disabled={!s.model}>⇥</button>
+        <button data-testid="iter-forward" title={t.stepIterForward} onClick={() => act().step('forward', 'iteration')} disabled={!s.model}>⟳</button>
+        <button data-testid="to-end" title={t.toEnd} onClick={() => act().seekEdge('end')} disabled={!s.model}>⇥⇥</button>
       </span>
       <span className="exports" role="group" aria-label="export">
         <button data-testid="export-png" disabled={!s.model} onClick={() => void downloadTimeline('png', 1, scope)}>{t.exportPng}</button>
@@ -65,12 +84,12 @@ export function Toolbar({ onLessons }: { onLessons: () => void }) {
       <button data-testid="lessons" onClick={onLessons}>{t.lessons}</button>
       {!hasDesktopBridge() && <OpenPython />}
       <label className="toggle">
-        <input type="checkbox" checked={s.showPrefixes} onChange={() => s.togglePrefixes()} data-testid="prefixes" /> {t.prefixes}
+        <input type="checkbox" checked={s.showPrefixes} onChange={() => act().togglePrefixes()} data-testid="prefixes" /> {t.prefixes}
       </label>
-      <button onClick={() => s.setTheme(s.theme === 'dark' ? 'light' : 'dark')} data-testid="theme">
+      <button onClick={() => act().setTheme(s.theme === 'dark' ? 'light' : 'dark')} data-testid="theme">
         {s.theme === 'dark' ? t.light : t.dark}
       </button>
-      <button onClick={() => s.setLang(s.lang === 'en' ? 'ko' : 'en')} data-testid="lang">
+      <button onClick={() => act().setLang(s.lang === 'en' ? 'ko' : 'en')} data-testid="lang">
         {t.language}
       </button>
     </header>

@@ -5,11 +5,14 @@ import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import { useStore } from '../store/store';
 import type { CorolabState } from '../store/store';
-import { consoleLinesAt, prefix, RED, RESET, DIM, tracebackLine } from './lines';
+import type { RunModel } from '../store/run-model';
+import { consoleLines, printedUpTo, prefix, RED, RESET, DIM, tracebackLine } from './lines';
 import { debugHandle } from '../debug';
 
 /** Erase display and scrollback, cursor home. */
 const CLEAR = '\x1b[2J\x1b[3J\x1b[H';
+/** A replayed console shows at most this many of the last printed lines. */
+const MAX_LINES = 5000;
 
 const THEMES = {
   dark: { background: '#15171c', foreground: '#e4e4e4', cursor: '#15171c', red: '#ff6b6b' },
@@ -74,17 +77,34 @@ export function Console() {
     });
 
     let written = 0;
+    /** What the terminal shows of a finished run: Print events [first, upTo) of `model`. */
+    let shown: { model: RunModel; prefixes: boolean; first: number; upTo: number } | undefined;
+    const write = (model: RunModel, from: number, to: number, prefixes: boolean) => {
+      const lines = consoleLines(model, from, to, prefixes);
+      return lines.length ? lines.join('\n') + '\n' : '';
+    };
     const render = (s: CorolabState, prev?: CorolabState) => {
       // A run with no trace (the runtime had to be restarted) keeps showing what it printed live.
       if (s.model && s.model.steps.count > 0) {
-        if (prev && s.model === prev.model && s.cursor === prev.cursor && s.showPrefixes === prev.showPrefixes) return;
-        const lines = consoleLinesAt(s.model, s.cursor, s.showPrefixes);
-        // Cleared through the write queue, so output still queued from the live run cannot land after it.
-        t.write(CLEAR + (lines.length ? lines.join('\n') + '\n' : ''));
-        host.current?.setAttribute('data-lines', String(lines.length));
+        const upTo = printedUpTo(s.model, s.cursor);
+        const same = shown && shown.model === s.model && shown.prefixes === s.showPrefixes;
+        // Most seeks print nothing new: the terminal stays as it is.
+        if (same && upTo === shown!.upTo) return;
+        if (same && upTo > shown!.upTo && upTo - shown!.first <= MAX_LINES) {
+          // Forward: only the newly printed lines.
+          t.write(write(s.model, shown!.upTo, upTo, s.showPrefixes));
+          shown!.upTo = upTo;
+        } else {
+          const first = Math.max(0, upTo - MAX_LINES);
+          // Cleared through the write queue, so output still queued from the live run cannot land after it.
+          t.write(CLEAR + write(s.model, first, upTo, s.showPrefixes));
+          shown = { model: s.model, prefixes: s.showPrefixes, first, upTo };
+        }
+        host.current?.setAttribute('data-lines', String(shown!.upTo - shown!.first));
         written = 0;
         return;
       }
+      shown = undefined;
       if (prev && s.live !== prev.live) {
         t.write(CLEAR);
         written = 0;

@@ -11,13 +11,12 @@ export function prefix(t: number, name: string): string {
   return `[${t.toFixed(3).padStart(8)}s ${name}] `;
 }
 
-/** Lines printed up to and including event `pos` (the last `max` of them), ANSI-coloured. */
-export function consoleLinesAt(model: RunModel, pos: number, withPrefixes: boolean, max = 5000): string[] {
+/** The lines of Print events `from` ≤ j < `to` (indexes into the step index's `print`), ANSI-coloured. */
+export function consoleLines(model: RunModel, from: number, to: number, withPrefixes: boolean): string[] {
   const { print } = model.steps;
   const { t, task, a, b } = model.trace.events;
-  const upTo = countUpTo(print, pos);
   const out: string[] = [];
-  for (let j = Math.max(0, upTo - max); j < upTo; j++) {
+  for (let j = Math.max(0, from); j < to; j++) {
     const i = print[j]!;
     const text = model.trace.strings[a[i]!] ?? '';
     const who = task[i]! >= 0 ? (model.states.names[task[i]!] ?? '?') : '-';
@@ -25,6 +24,11 @@ export function consoleLinesAt(model: RunModel, pos: number, withPrefixes: boole
     out.push(b[i] === Stream.Stderr ? `${head}${RED}${text}${RESET}` : head + text);
   }
   return out;
+}
+
+/** How many lines are printed up to and including event `pos`. */
+export function printedUpTo(model: RunModel, pos: number): number {
+  return countUpTo(model.steps.print, pos);
 }
 
 const TRACEBACK_FILE = /File "([^"]+)", line (\d+)/;

@@ -2,13 +2,18 @@
 import { useMemo } from 'react';
 import { useStore } from '../store/store';
 import { STRINGS } from '../i18n/strings';
-import { snapshotAt, TASK_STATE_NAMES, TaskState } from './state';
+import { snapshotAt } from './state';
+import { TaskList } from './TaskList';
+
+/** The panel lists this many tasks and timers; a huge run's full lists would cost every seek. */
+const MAX_TASKS = 300;
+const MAX_TIMERS = 20;
 
 export function StatePanel() {
   const model = useStore((s) => s.model);
   const cursor = useStore((s) => s.cursor);
   const t = STRINGS[useStore((s) => s.lang)];
-  const snap = useMemo(() => (model ? snapshotAt(model.trace, model.states, cursor, 300) : undefined), [model, cursor]);
+  const snap = useMemo(() => (model ? snapshotAt(model.trace, model.states, cursor, MAX_TASKS, MAX_TIMERS) : undefined), [model, cursor]);
   if (!model || !snap) return <div className="state-panel muted">{t.noRun}</div>;
   const e = model.trace.events;
   const names = model.states.names;
@@ -18,27 +23,20 @@ export function StatePanel() {
         {t.position} {cursor + 1}/{model.steps.count} · {e.t[cursor]?.toFixed(3)}s
       </div>
       <h4>{t.tasks}</h4>
-      <ul className="task-states">
-        {snap.tasks.map((task) => (
-          <li key={task.id} className={`state-${TASK_STATE_NAMES[task.state].replace(' ', '-')}`}>
-            <b>{task.name}</b> {TASK_STATE_NAMES[task.state]}
-            {task.state === TaskState.Awaiting && task.detail ? ` ${task.detail}` : ''}
-            {task.state === TaskState.Done && task.detail && task.detail !== 'None' ? ` → ${task.detail}` : ''}
-            {(task.state === TaskState.Failed || task.state === TaskState.Cancelled) && task.detail ? `: ${task.detail}` : ''}
-          </li>
-        ))}
-      </ul>
-      <h4>{t.readyQueue}</h4>
-      <div data-testid="ready-queue">{snap.ready.length ? snap.ready.map((id) => names[id]).join(' → ') : t.empty}</div>
-      <h4>{t.timers}</h4>
-      <ul className="timers">
-        {snap.timers.length === 0 && <li>{t.empty}</li>}
-        {snap.timers.slice(0, 20).map((tm) => (
-          <li key={tm.id}>
-            {tm.when.toFixed(3)}s · {tm.label}
-          </li>
-        ))}
-      </ul>
+      <TaskList tasks={snap.tasks} />
+      <div className="state-queues">
+        <h4>{t.readyQueue}</h4>
+        <div data-testid="ready-queue">{snap.ready.length ? snap.ready.map((id) => names[id]).join(' → ') : t.empty}</div>
+        <h4>{t.timers}</h4>
+        <ul className="timers">
+          {snap.timers.length === 0 && <li>{t.empty}</li>}
+          {snap.timers.map((tm) => (
+            <li key={tm.id}>
+              {tm.when.toFixed(3)}s · {tm.label}
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }

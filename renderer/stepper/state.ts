@@ -23,6 +23,13 @@ export interface StateIndex {
   timerScheduled: Int32Array;
   /** Event at which the timer fired or was cancelled (count of events if never). */
   timerGone: Int32Array;
+  /** Timer ids by deadline (ties by id): the order the panel lists them in. */
+  timerOrder: Int32Array;
+  /**
+   * Running maximum of `timerGone` along `timerOrder`: every timer before the
+   * first entry > pos is gone at pos, so a seek skips them with one binary search.
+   */
+  timerGoneMax: Int32Array;
 }
 
 function stateOf(kind: number): TaskState | undefined {
@@ -70,7 +77,15 @@ export function buildStateIndex(trace: Trace): StateIndex {
       if (text !== undefined) detail[j] = details.push(text) - 1;
     }
   }
-  return { names, start, event, state, detail, details, timerScheduled, timerGone };
+  const when = trace.timers.when;
+  const timerOrder = Int32Array.from(when.keys());
+  // Deadlines mostly come in order already; a sort with a comparator costs tens of ms on a big run.
+  let inOrder = true;
+  for (let id = 1; id < when.length && inOrder; id++) inOrder = when[id - 1]! <= when[id]!;
+  if (!inOrder) timerOrder.sort((x, y) => when[x]! - when[y]! || x - y);
+  const timerGoneMax = new Int32Array(timerOrder.length);
+  for (let j = 0, max = -1; j < timerOrder.length; j++) timerGoneMax[j] = max = Math.max(max, timerGone[timerOrder[j]!]!);
+  return { names, start, event, state, detail, details, timerScheduled, timerGone, timerOrder, timerGoneMax };
 }
 
 export interface TaskSnapshot {
@@ -103,8 +118,24 @@ export function taskStateAt(ix: StateIndex, id: number, pos: number): { state: T
   return { state: ix.state[j]! as TaskState, since: ix.event[j]!, detail: ix.details[ix.detail[j]!] ?? '' };
 }
 
-/** The program's state after event `pos`; `maxTasks` bounds the work for huge runs. */
-export function snapshotAt(trace: Trace, ix: StateIndex, pos: number, maxTasks = 500): Snapshot {
+/** Timers pending after event `pos`, soonest first; at most `max` of them. */
+export function timersAt(trace: Trace, ix: StateIndex, pos: number, max = Infinity): TimerSnapshot[] {
+  const { timerOrder, timerGoneMax, timerScheduled, timerGone } = ix;
+  const timers: TimerSnapshot[] = [];
+  for (let j = countUpTo(timerGoneMax, pos); j < timerOrder.length && timers.length < max; j++) {
+    const id = timerOrder[j]!;
+    if (timerScheduled[id]! <= pos && pos < timerGone[id]!) {
+      timers.push({ id, when: trace.timers.when[id]!, label: trace.strings[trace.timers.label[id]!] ?? '' });
+    }
+  }
+  return timers;
+}
+
+/**
+ * The program's state after event `pos`; `maxTasks` and `maxTimers` bound the
+ * work for huge runs.
+ */
+export function snapshotAt(trace: Trace, ix: StateIndex, pos: number, maxTasks = 500, maxTimers = Infinity): Snapshot {
   const tasks: TaskSnapshot[] = [];
   const readyList: TaskSnapshot[] = [];
   const count = Math.min(ix.names.length, maxTasks);
@@ -116,14 +147,7 @@ export function snapshotAt(trace: Trace, ix: StateIndex, pos: number, maxTasks =
     if (s.state === TaskState.Ready) readyList.push(snap);
   }
   readyList.sort((x, y) => x.since - y.since);
-  const timers: TimerSnapshot[] = [];
-  for (let id = 0; id < ix.timerScheduled.length; id++) {
-    if (ix.timerScheduled[id]! <= pos && pos < ix.timerGone[id]!) {
-      timers.push({ id, when: trace.timers.when[id]!, label: trace.strings[trace.timers.label[id]!] ?? '' });
-    }
-  }
-  timers.sort((x, y) => x.when - y.when || x.id - y.id);
-  return { tasks, ready: readyList.map((r) => r.id), timers };
+  return { tasks, ready: readyList.map((r) => r.id), timers: timersAt(trace, ix, pos, maxTimers) };
 }
 
 export const TASK_STATE_NAMES: Record<TaskState, string> = {

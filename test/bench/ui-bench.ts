@@ -25,7 +25,7 @@ const LINES_PER_STEP = 11;
  * staggered inside each second so no two step at the same instant.
  * Self-contained: it is serialized into the page.
  */
-function syntheticTrace(tasks: number, rounds: number, linesPerStep: number) {
+export function syntheticTrace(tasks: number, rounds: number, linesPerStep: number) {
   const K = { Loop: 0, Created: 1, StepStart: 2, StepEnd: 3, Await: 4, Wake: 5, Done: 6, TimerScheduled: 9, TimerFired: 10, Line: 16 };
   const SLEEP = 1;
   const perTask = rounds * (linesPerStep + 6) + 3;

@@ -3,7 +3,7 @@ import { EventKind } from '../../shared/trace';
 import type { Trace } from '../../shared/trace';
 import { buildStepIndex, clampPosition, countUpTo, eventAtTime, stepFrom } from '../../renderer/stepper/positions';
 import type { StepUnit } from '../../renderer/stepper/positions';
-import { buildStateIndex, snapshotAt, TaskState } from '../../renderer/stepper/state';
+import { buildStateIndex, snapshotAt, TaskState, timersAt } from '../../renderer/stepper/state';
 import { fixtureTrace } from './fixtures';
 
 const UNIT_KIND: Record<StepUnit, number> = { line: EventKind.Line, step: EventKind.StepStart, iteration: EventKind.LoopIteration };
@@ -96,5 +96,33 @@ describe('the program state at a position (say_after as two tasks)', () => {
     const snap = snapshotAt(trace, states, e.kind.length - 1);
     expect(snap.tasks.map((t) => t.state)).toEqual([TaskState.Done, TaskState.Done, TaskState.Done]);
     expect(snap.timers).toEqual([]);
+  });
+});
+
+describe.each(['say_after_tasks', 'queue_cancel'])('pending timers in %s', (name) => {
+  const trace = fixtureTrace(name);
+  const states = buildStateIndex(trace);
+  const e = trace.events;
+
+  /** Replays the timer events up to `pos`: what was scheduled and has neither fired nor been cancelled. */
+  function replayTimers(pos: number): number[] {
+    const pending = new Set<number>();
+    for (let i = 0; i <= pos; i++) {
+      if (e.kind[i] === EventKind.TimerScheduled) pending.add(e.a[i]!);
+      else if (e.kind[i] === EventKind.TimerFired || e.kind[i] === EventKind.TimerCancelled) pending.delete(e.a[i]!);
+    }
+    return [...pending].sort((x, y) => trace.timers.when[x]! - trace.timers.when[y]! || x - y);
+  }
+
+  it('has timers to check', () => {
+    expect(trace.timers.when.length).toBeGreaterThan(1);
+  });
+
+  it('lists, soonest first, exactly the timers a replay finds pending, at every position', () => {
+    for (let pos = 0; pos < e.kind.length; pos++) {
+      const expected = replayTimers(pos);
+      expect(timersAt(trace, states, pos).map((t) => t.id), `at ${pos}`).toEqual(expected);
+      expect(timersAt(trace, states, pos, 1).map((t) => t.id), `first at ${pos}`).toEqual(expected.slice(0, 1));
+    }
   });
 });
