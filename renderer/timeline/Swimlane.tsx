@@ -8,7 +8,7 @@ import { scaleLinear } from 'd3';
 import { useStore } from '../store/store';
 import type { CorolabState } from '../store/store';
 import { EventKindName } from '../../shared/trace';
-import { drawTimeline, AXIS_H, GUTTER_W, LANE_H } from './draw';
+import { drawTimeline, laneAt, laneHeight, AXIS_H, GUTTER_W } from './draw';
 import { PALETTES } from './palette';
 import { SegKind, segmentAt } from './layout';
 import { eventAtTime } from '../stepper/positions';
@@ -34,6 +34,8 @@ export function Swimlane() {
     let size = { w: 0, h: 0 };
     const domain = (s: CorolabState): [number, number] => (s.view ? [s.view.t0, s.view.t1] : fullDomain(s.model?.layout.end ?? 1));
     const scale = (s: CorolabState) => scaleLinear().domain(domain(s)).range([GUTTER_W + 8, Math.max(GUTTER_W + 20, size.w - 12)]);
+    // Few lanes grow to fill the pane; drawing, scrolling and hit-testing all use this one height.
+    const laneH = (s: CorolabState) => laneHeight(s.model?.layout.lanes.length ?? 1, size.h);
 
     const paint = () => {
       frame = 0;
@@ -67,6 +69,7 @@ export function Swimlane() {
         palette,
         cursorT: pos >= 0 ? e.t[pos] : undefined,
         cursorLane: pos >= 0 ? e.task[pos]! + 1 : undefined,
+        laneH: laneH(s),
       });
       box.dataset.frameMs = (performance.now() - started).toFixed(2);
     };
@@ -80,7 +83,10 @@ export function Swimlane() {
     const observer = new ResizeObserver(request);
     observer.observe(box);
 
-    const maxScroll = () => Math.max(0, (useStore.getState().model?.layout.lanes.length ?? 0) - (size.h - AXIS_H) / LANE_H + 1);
+    const maxScroll = () => {
+      const s = useStore.getState();
+      return Math.max(0, (s.model?.layout.lanes.length ?? 0) - (size.h - AXIS_H) / laneH(s) + 1);
+    };
     const scrollBy = (lanes: number) => {
       scroll.current = Math.max(0, Math.min(maxScroll(), scroll.current + lanes));
       request();
@@ -91,7 +97,7 @@ export function Swimlane() {
       const s = useStore.getState();
       if (!s.model) return;
       ev.preventDefault();
-      if (ev.shiftKey) return scrollBy(ev.deltaY / LANE_H);
+      if (ev.shiftKey) return scrollBy(ev.deltaY / laneH(s));
       if (Math.abs(ev.deltaX) > Math.abs(ev.deltaY)) {
         const x = scale(s);
         return setDomain(panDomain(domain(s), x.invert(ev.deltaX) - x.invert(0)));
@@ -119,7 +125,7 @@ export function Swimlane() {
           const x = scale(s);
           const shift = x.invert(0) - x.invert(dx);
           setDomain(panDomain(drag.domain, shift));
-          scroll.current = Math.max(0, Math.min(maxScroll(), drag.scroll - dy / LANE_H));
+          scroll.current = Math.max(0, Math.min(maxScroll(), drag.scroll - dy / laneH(s)));
           request();
         }
         return;
@@ -139,7 +145,7 @@ export function Swimlane() {
       const x = scale(s);
       const t = x.invert(px);
       if (py < AXIS_H) return eventAtTime(m.trace.events.t, t);
-      const lane = Math.floor((py - AXIS_H) / LANE_H + scroll.current);
+      const lane = laneAt(py, scroll.current, laneH(s));
       if (px < GUTTER_W || lane < 1 || lane >= m.layout.lanes.length) return eventAtTime(m.trace.events.t, t);
       const seg = segmentAt(m.layout, lane, t, 4 * (x.invert(1) - x.invert(0)));
       return seg >= 0 ? m.layout.segments.e0[seg] : eventAtTime(m.trace.events.t, t);
@@ -147,7 +153,7 @@ export function Swimlane() {
     const describe = (s: CorolabState, px: number, py: number): Tip | undefined => {
       const m = s.model!;
       if (py < AXIS_H || px < GUTTER_W) return undefined;
-      const lane = Math.floor((py - AXIS_H) / LANE_H + scroll.current);
+      const lane = laneAt(py, scroll.current, laneH(s));
       const l = m.layout.lanes[lane];
       if (!l) return undefined;
       const x = scale(s);

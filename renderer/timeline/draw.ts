@@ -9,7 +9,10 @@ import { lowerBound } from './indexes';
 import type { Layout } from './layout';
 import type { Palette } from './palette';
 
+/** The smallest lane height: runs with more lanes than fit scroll vertically. */
 export const LANE_H = 24;
+/** Lanes grow to fill the pane when there are few of them, up to this. */
+export const LANE_H_MAX = 64;
 export const AXIS_H = 26;
 export const GUTTER_W = 150;
 // Steps take no virtual time: a run is drawn at least this wide so it can be seen and clicked.
@@ -25,6 +28,13 @@ export interface DrawOptions {
   cursorT?: number;
   cursorLane?: number;
   title?: string;
+  /** Lane height in px (laneHeight() for the view); LANE_H if not given. */
+  laneH?: number;
+}
+
+/** Lane height that fills `height` px with `lanes` lanes, whole pixels between LANE_H and LANE_H_MAX. */
+export function laneHeight(lanes: number, height: number): number {
+  return Math.max(LANE_H, Math.min(LANE_H_MAX, Math.floor((height - AXIS_H) / Math.max(1, lanes))));
 }
 
 const hatchCache = new Map<string, CanvasPattern | null>();
@@ -54,34 +64,40 @@ function hatch(ctx: CanvasRenderingContext2D, p: Palette): CanvasPattern | strin
   return pattern ?? p.await;
 }
 
-export function laneY(lane: number, scrollLanes: number): number {
-  return AXIS_H + (lane - scrollLanes) * LANE_H;
+export function laneY(lane: number, scrollLanes: number, laneH = LANE_H): number {
+  return AXIS_H + (lane - scrollLanes) * laneH;
 }
 
-export function visibleLanes(layout: Layout, height: number, scrollLanes: number): [number, number] {
+/** The lane row under canvas y `py` (the inverse of laneY; may be out of range, or negative above the lanes). */
+export function laneAt(py: number, scrollLanes: number, laneH = LANE_H): number {
+  return Math.floor((py - AXIS_H) / laneH + scrollLanes);
+}
+
+export function visibleLanes(layout: Layout, height: number, scrollLanes: number, laneH = LANE_H): [number, number] {
   const first = Math.max(0, Math.floor(scrollLanes));
-  const last = Math.min(layout.lanes.length - 1, Math.ceil(scrollLanes + (height - AXIS_H) / LANE_H));
+  const last = Math.min(layout.lanes.length - 1, Math.ceil(scrollLanes + (height - AXIS_H) / laneH));
   return [first, last];
 }
 
 export function drawTimeline(ctx: CanvasRenderingContext2D, layout: Layout, o: DrawOptions): void {
   const { x, width, height, palette: p } = o;
+  const h = o.laneH ?? LANE_H;
   ctx.save();
   ctx.fillStyle = p.background;
   ctx.fillRect(0, 0, width, height);
-  const [first, last] = visibleLanes(layout, height, o.scrollLanes);
+  const [first, last] = visibleLanes(layout, height, o.scrollLanes, h);
   const [d0, d1] = x.domain() as [number, number];
   const plotLeft = GUTTER_W;
 
   for (let lane = first; lane <= last; lane++) {
-    const y = laneY(lane, o.scrollLanes);
+    const y = laneY(lane, o.scrollLanes, h);
     if (lane % 2 === 1) {
       ctx.fillStyle = p.laneAlt;
-      ctx.fillRect(0, y, width, LANE_H);
+      ctx.fillRect(0, y, width, h);
     }
     if (lane === o.cursorLane) {
       ctx.fillStyle = p.selection;
-      ctx.fillRect(0, y, width, LANE_H);
+      ctx.fillRect(0, y, width, h);
     }
   }
 
@@ -91,12 +107,12 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: Layout, o: D
   ctx.clip();
   drawGrid(ctx, x, width, height, p);
   for (let lane = first; lane <= last; lane++) {
-    const y = laneY(lane, o.scrollLanes);
-    if (lane === 0) drawLoopLane(ctx, layout, x, y, d0, d1, p);
-    else drawTaskLane(ctx, layout, lane, x, y, d0, d1, p);
+    const y = laneY(lane, o.scrollLanes, h);
+    if (lane === 0) drawLoopLane(ctx, layout, x, y, h, d0, d1, p);
+    else drawTaskLane(ctx, layout, lane, x, y, h, d0, d1, p);
   }
-  drawMarkers(ctx, layout, x, first, last, o.scrollLanes, p);
-  drawArrows(ctx, layout, x, first, last, o.scrollLanes, p, d0, d1);
+  drawMarkers(ctx, layout, x, first, last, o.scrollLanes, h, p);
+  drawArrows(ctx, layout, x, first, last, o.scrollLanes, h, p, d0, d1);
   if (o.cursorT !== undefined) {
     const cx = Math.round(x(o.cursorT)) + 0.5;
     ctx.strokeStyle = p.cursor;
@@ -109,7 +125,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: Layout, o: D
   ctx.restore();
 
   drawAxis(ctx, x, width, p);
-  drawGutter(ctx, layout, first, last, o.scrollLanes, p, o.cursorLane);
+  drawGutter(ctx, layout, first, last, o.scrollLanes, h, p, o.cursorLane);
   ctx.restore();
 }
 
@@ -125,9 +141,12 @@ function drawGrid(ctx: CanvasRenderingContext2D, x: ScaleLinear<number, number>,
   ctx.stroke();
 }
 
-function drawTaskLane(ctx: CanvasRenderingContext2D, layout: Layout, lane: number, x: ScaleLinear<number, number>, y: number, d0: number, d1: number, p: Palette): void {
+function drawTaskLane(ctx: CanvasRenderingContext2D, layout: Layout, lane: number, x: ScaleLinear<number, number>, y: number, laneH: number, d0: number, d1: number, p: Palette): void {
   const l = layout.lanes[lane]!;
-  const mid = y + LANE_H / 2;
+  const mid = y + laneH / 2;
+  // Bars keep their proportions as lanes grow: 4 / 6 px insets at the smallest height.
+  const runInset = Math.round(laneH / 6);
+  const awaitInset = Math.round(laneH / 4);
   // Lifetime: a thin line from creation to the end.
   const lx0 = Math.max(GUTTER_W, x(l.start));
   const lx1 = x(l.end);
@@ -152,13 +171,13 @@ function drawTaskLane(ctx: CanvasRenderingContext2D, layout: Layout, lane: numbe
       if (Math.floor(x0) <= lastRunPx && x1 - x0 < 1) continue;
       const w = Math.max(MIN_RUN_PX, x1 - x0);
       ctx.fillStyle = p.run;
-      ctx.fillRect(x0 - (x1 - x0 < MIN_RUN_PX ? MIN_RUN_PX / 2 : 0), y + 4, w, LANE_H - 8);
+      ctx.fillRect(x0 - (x1 - x0 < MIN_RUN_PX ? MIN_RUN_PX / 2 : 0), y + runInset, w, laneH - 2 * runInset);
       lastRunPx = Math.floor(x0 + w);
     } else {
       const w = x1 - x0;
       if (w < 1 && Math.floor(x0) <= lastAwaitPx) continue;
       ctx.fillStyle = hatchFill;
-      ctx.fillRect(x0, y + 6, Math.max(1, w), LANE_H - 12);
+      ctx.fillRect(x0, y + awaitInset, Math.max(1, w), laneH - 2 * awaitInset);
       lastAwaitPx = Math.floor(x0 + Math.max(1, w));
       const label = layout.labels[s.label[i]!];
       if (label && w > 40) {
@@ -177,7 +196,7 @@ function drawTaskLane(ctx: CanvasRenderingContext2D, layout: Layout, lane: numbe
   }
 }
 
-function drawLoopLane(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLinear<number, number>, y: number, d0: number, d1: number, p: Palette): void {
+function drawLoopLane(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLinear<number, number>, y: number, laneH: number, d0: number, d1: number, p: Palette): void {
   const { t } = layout.ticks;
   const { readyMax, timersSorted } = layout.index;
   // One bar per pixel, as tall as the largest ready queue among the iterations on it:
@@ -186,8 +205,8 @@ function drawLoopLane(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLin
   for (let i = lowerBound(t, d0); i < t.length && t[i]! <= d1; ) {
     const px = Math.floor(x(t[i]!));
     const next = Math.max(i + 1, lowerBound(t, x.invert(px + 1), i));
-    const h = Math.min(LANE_H - 6, 3 + readyMax.max(i, next) * 3);
-    ctx.fillRect(px, y + LANE_H - 3 - h, 2, h);
+    const h = Math.min(laneH - 6, 3 + readyMax.max(i, next) * 3);
+    ctx.fillRect(px, y + laneH - 3 - h, 2, h);
     i = next;
   }
   ctx.fillStyle = p.timer;
@@ -203,12 +222,12 @@ function drawLoopLane(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLin
   }
 }
 
-function drawMarkers(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLinear<number, number>, first: number, last: number, scroll: number, p: Palette): void {
+function drawMarkers(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLinear<number, number>, first: number, last: number, scroll: number, laneH: number, p: Palette): void {
   const { start, order } = layout.index.markersByLane;
   for (let j = start[first]!; j < start[last + 1]!; j++) {
     const m = layout.markers[order[j]!]!;
     const cx = x(m.t);
-    const cy = laneY(m.lane, scroll) + LANE_H / 2;
+    const cy = laneY(m.lane, scroll, laneH) + laneH / 2;
     if (m.kind === MarkerKind.Create) {
       ctx.strokeStyle = p.create;
       ctx.lineWidth = 1.5;
@@ -235,7 +254,7 @@ function drawMarkers(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLine
 
 const MAX_ARROWS = 3000;
 
-function drawArrows(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLinear<number, number>, first: number, last: number, scroll: number, p: Palette, d0: number, d1: number): void {
+function drawArrows(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLinear<number, number>, first: number, last: number, scroll: number, laneH: number, p: Palette, d0: number, d1: number): void {
   let drawn = 0;
   ctx.lineWidth = 1.2;
   // Arrows that touch a visible lane: by their target lane, then those whose only visible end is the source.
@@ -252,8 +271,8 @@ function drawArrows(ctx: CanvasRenderingContext2D, layout: Layout, x: ScaleLinea
     if (++drawn > MAX_ARROWS) break;
     const x0 = x(a.fromT);
     const x1 = x(a.toT);
-    const y0 = laneY(a.fromLane, scroll) + LANE_H / 2;
-    const y1 = laneY(a.toLane, scroll) + LANE_H / 2 + (a.toLane > a.fromLane ? -5 : 5);
+    const y0 = laneY(a.fromLane, scroll, laneH) + laneH / 2;
+    const y1 = laneY(a.toLane, scroll, laneH) + laneH / 2 + (a.toLane > a.fromLane ? -5 : 5);
     ctx.strokeStyle = ctx.fillStyle = a.kind === ArrowKind.Create ? p.arrowCreate : p.arrowWake;
     ctx.beginPath();
     ctx.moveTo(x0, y0);
@@ -292,21 +311,21 @@ function drawAxis(ctx: CanvasRenderingContext2D, x: ScaleLinear<number, number>,
   ctx.textAlign = 'start';
 }
 
-function drawGutter(ctx: CanvasRenderingContext2D, layout: Layout, first: number, last: number, scroll: number, p: Palette, cursorLane?: number): void {
+function drawGutter(ctx: CanvasRenderingContext2D, layout: Layout, first: number, last: number, scroll: number, laneH: number, p: Palette, cursorLane?: number): void {
   ctx.fillStyle = p.background;
   ctx.fillRect(0, AXIS_H, GUTTER_W, 1e5);
   ctx.font = '12px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
   for (let lane = first; lane <= last; lane++) {
-    const y = laneY(lane, scroll);
-    if (y + LANE_H < AXIS_H) continue;
+    const y = laneY(lane, scroll, laneH);
+    if (y + laneH < AXIS_H) continue;
     if (lane % 2 === 1 || lane === cursorLane) {
       ctx.fillStyle = lane === cursorLane ? p.selection : p.laneAlt;
-      ctx.fillRect(0, y, GUTTER_W, LANE_H);
+      ctx.fillRect(0, y, GUTTER_W, laneH);
     }
     ctx.fillStyle = lane === 0 ? p.loop : p.text;
     const title = layout.lanes[lane]!.title;
-    ctx.fillText(title.length > 20 ? title.slice(0, 19) + '…' : title, 8, y + LANE_H / 2, GUTTER_W - 14);
+    ctx.fillText(title.length > 20 ? title.slice(0, 19) + '…' : title, 8, y + laneH / 2, GUTTER_W - 14);
   }
   ctx.strokeStyle = p.grid;
   ctx.beginPath();
