@@ -58,6 +58,9 @@ export const Course = z.object({
 });
 export type Course = z.infer<typeof Course>;
 
+/** Joins the details of a passed `allOf` check; the renderer splits on it to translate each part. */
+export const DETAIL_SEPARATOR = ' · ';
+
 export interface CheckResult {
   passed: boolean;
   /** What was measured, in English, for the try-this panel ("finished after 7.0 s"). */
@@ -125,7 +128,9 @@ export function checkTask(check: Check, trace: Trace): CheckResult {
     case 'allOf': {
       const results = check.checks.map((c) => checkTask(c, trace));
       const failed = results.find((r) => !r.passed);
-      return { passed: !failed, detail: (failed ?? results[results.length - 1]!).detail };
+      // Failing: the first thing to fix. Passing: everything measured, the run time included.
+      if (failed) return { passed: false, detail: failed.detail };
+      return { passed: true, detail: [...new Set(results.map((r) => r.detail))].join(DETAIL_SEPARATOR) };
     }
   }
 }

@@ -3,6 +3,7 @@
  * the try-this panel shows it in the UI language. Unknown phrasings stay English.
  */
 import type { Lang } from '../i18n/strings';
+import { DETAIL_SEPARATOR } from '../../shared/course';
 
 const KO: [RegExp, (...m: string[]) => string][] = [
   [/^finished after ([\d.]+) s$/, (s) => `${s}초 뒤에 끝남`],
@@ -15,11 +16,16 @@ const KO: [RegExp, (...m: string[]) => string][] = [
   [/^exit status (-?\d+)$/, (code) => `종료 코드 ${code}`],
 ];
 
-export function localizeDetail(detail: string, lang: Lang): string {
-  if (lang === 'en') return detail;
+function localizeOne(detail: string): string {
   for (const [pattern, say] of KO) {
     const m = pattern.exec(detail);
     if (m) return say(...m.slice(1));
   }
   return detail;
+}
+
+/** Translates each part of a combined check's detail on its own. */
+export function localizeDetail(detail: string, lang: Lang): string {
+  if (lang === 'en') return detail;
+  return detail.split(DETAIL_SEPARATOR).map(localizeOne).join(DETAIL_SEPARATOR);
 }

@@ -57,6 +57,9 @@ describe('checkTask', () => {
     expect(checkTask({ kind: 'printsInOrder', lines: ['world', 'hello'] }, concurrent).passed).toBe(false);
     expect(checkTask({ kind: 'taskNamed', name: 'Task-2' }, concurrent).passed).toBe(true);
     expect(checkTask({ kind: 'taskNamed', name: 'Task-9' }, concurrent).passed).toBe(false);
+    const inOrderAndFast = { kind: 'allOf', checks: [{ kind: 'printsInOrder', lines: ['hello', 'world'] }, { kind: 'finishesWithin', seconds: 4 }] } as const;
+    expect(checkTask(inOrderAndFast, concurrent)).toMatchObject({ passed: true, detail: 'printed the lines in order · finished after 4.0 s' });
+    expect(checkTask(inOrderAndFast, sequential)).toMatchObject({ passed: false, detail: 'finished after 7.0 s' });
     const failing = await traceOf(example('10_generator_coroutine.py'));
     expect(checkTask({ kind: 'exitsWith', code: 1 }, failing).passed).toBe(true);
     expect(checkTask({ kind: 'finishesWithin', seconds: 100 }, failing)).toMatchObject({ passed: false, detail: 'ended with error' });

@@ -116,6 +116,8 @@ describe.skipIf(skipReason)('the course, in Korean', () => {
     await page.waitForSelector('[data-testid=check-result][data-passed=true]');
     const result = await page.textContent('[data-testid=check-result]');
     expect(result).toContain('완료!');
+    // A passed combined check reports everything it measured, the run time first.
+    expect(result).toContain('4.0초 뒤에 끝남 · 동시에 최대 2개 태스크');
     expect(await page.evaluate(() => (storeState().model as any).trace.meta.end.seconds)).toBeCloseTo(4, 6);
     expect(await page.textContent('[data-testid=course-panel] h3')).toContain('✓');
     expect((await consoleText(page)).split('\n').filter((l) => !l.startsWith('started') && !l.startsWith('finished'))).toEqual(['hello', 'world']);

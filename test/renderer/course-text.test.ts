@@ -32,6 +32,8 @@ describe('check details in Korean', () => {
     ['at most 2 task(s) at once', '동시에 최대 2개 태스크'],
     ['tasks: none', '태스크: 없음'],
     ['missing or out of order: "world"', '빠졌거나 순서가 다름: "world"'],
+    ['printed the lines in order · finished after 4.0 s', '줄이 순서대로 출력됨 · 4.0초 뒤에 끝남'],
+    ['at most 3 task(s) at once · something new', '동시에 최대 3개 태스크 · something new'],
   ])('%s', (en, ko) => {
     expect(localizeDetail(en, 'ko')).toBe(ko);
     expect(localizeDetail(en, 'en')).toBe(en);
