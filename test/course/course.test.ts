@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Course, checkTask, maxOverlappingTasks } from '../../shared/course.js';
+import type { Check } from '../../shared/course.js';
 import { pythonToBlocks } from '../../renderer/convert/python-to-blocks.js';
 import { ROOT } from '../runtime/programs.js';
 import { useRuntime } from '../runtime/run-helpers.js';
@@ -57,7 +58,7 @@ describe('checkTask', () => {
     expect(checkTask({ kind: 'printsInOrder', lines: ['world', 'hello'] }, concurrent).passed).toBe(false);
     expect(checkTask({ kind: 'taskNamed', name: 'Task-2' }, concurrent).passed).toBe(true);
     expect(checkTask({ kind: 'taskNamed', name: 'Task-9' }, concurrent).passed).toBe(false);
-    const inOrderAndFast = { kind: 'allOf', checks: [{ kind: 'printsInOrder', lines: ['hello', 'world'] }, { kind: 'finishesWithin', seconds: 4 }] } as const;
+    const inOrderAndFast: Check = { kind: 'allOf', checks: [{ kind: 'printsInOrder', lines: ['hello', 'world'] }, { kind: 'finishesWithin', seconds: 4 }] };
     expect(checkTask(inOrderAndFast, concurrent)).toMatchObject({ passed: true, detail: 'printed the lines in order · finished after 4.0 s' });
     expect(checkTask(inOrderAndFast, sequential)).toMatchObject({ passed: false, detail: 'finished after 7.0 s' });
     const failing = await traceOf(example('10_generator_coroutine.py'));
