@@ -72,6 +72,7 @@ export function Swimlane() {
         laneH: laneH(s),
       });
       box.dataset.frameMs = (performance.now() - started).toFixed(2);
+      box.dataset.laneH = String(laneH(s));
     };
     const request = () => {
       if (!frame) frame = requestAnimationFrame(paint);

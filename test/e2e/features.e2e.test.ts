@@ -67,13 +67,17 @@ describe.skipIf(skipReason)('running, stopping and reading a run', () => {
   it('moves the stepper to a span clicked on the timeline, and steps by task step and loop iteration', async () => {
     const spot = await page.evaluate(() => {
       const canvas = document.querySelector('[data-testid=swimlane] canvas')!.getBoundingClientRect();
+      const laneH = Number((document.querySelector('[data-testid=swimlane]') as HTMLElement).dataset.laneH);
       const m = storeState().model as any;
       const lane = m.layout.lanes.findIndex((l: any) => l.title === 'boomer');
-      return { canvas: { x: canvas.left, y: canvas.top, w: canvas.width }, lane };
+      return { canvas: { x: canvas.left, y: canvas.top, w: canvas.width, h: canvas.height }, lane, laneH, lanes: m.layout.lanes.length };
     });
     expect(spot.lane).toBeGreaterThan(0);
+    // A run of few tasks: the lanes grow to fill the pane.
+    expect(spot.laneH).toBeGreaterThan(24);
+    expect(26 + spot.lanes * spot.laneH).toBeLessThanOrEqual(spot.canvas.h);
     // The boomer's sleep(2) spans the middle of the run: click its lane halfway.
-    const y = spot.canvas.y + 26 + spot.lane * 24 + 12;
+    const y = spot.canvas.y + 26 + spot.lane * spot.laneH + spot.laneH / 2;
     await page.mouse.move(spot.canvas.x + spot.canvas.w * 0.5, y);
     await expect(page.locator('.tooltip').textContent()).resolves.toContain('awaiting sleep(2)');
     await page.mouse.click(spot.canvas.x + spot.canvas.w * 0.5, y);
