@@ -16,6 +16,7 @@ const shown = (s: CorolabState) => ({
   progress: s.progress,
   runtimeError: s.runtimeError,
   running: s.running,
+  runProgress: s.runProgress,
   model: s.model,
   pinned: s.pinned,
   comparing: s.comparing,
@@ -46,7 +47,12 @@ export function Toolbar({ onLessons }: { onLessons: () => void }) {
           <progress value={s.progress.fraction} max={1} /> {s.progress.message}
         </span>
       )}
-      {s.running && !loading && <span className="status">{t.running}</span>}
+      {s.running && !loading && (
+        <span className="status" data-testid="run-progress">
+          {t.running}
+          {s.runProgress && ` ${s.runProgress.seconds.toFixed(1)}s · ${t.eventsCount(s.runProgress.events)} · ${t.tasksCount(s.runProgress.tasks)}`}
+        </span>
+      )}
       {s.runtime === 'error' && <span className="status error">{s.runtimeError}</span>}
       {status && !s.running && (
         <span className={`status status-${status.status}`} data-testid="run-status">

@@ -65,6 +65,8 @@ export interface CorolabState {
   /** Output of the run in progress; mutated in place, `liveVersion` bumps. */
   live: OutputChunk[];
   liveVersion: number;
+  /** How far a long run has got, from the trace chunks it streams. */
+  runProgress: { events: number; tasks: number; seconds: number } | undefined;
   model: RunModel | undefined;
   /** Current event index while replaying. */
   cursor: number;
@@ -163,6 +165,7 @@ export const useStore = create<CorolabState>()((set, get) => ({
   running: false,
   live: [],
   liveVersion: 0,
+  runProgress: undefined,
   model: undefined,
   cursor: 0,
   showPrefixes: false,
@@ -231,17 +234,30 @@ export const useStore = create<CorolabState>()((set, get) => ({
 
   async run() {
     if (get().running) return;
-    set({ running: true, live: [], liveVersion: 0, model: undefined, error: undefined, focusBlock: undefined });
+    set({ running: true, live: [], liveVersion: 0, runProgress: undefined, model: undefined, error: undefined, focusBlock: undefined });
     try {
       const c = await getClient();
       await ensureReady(c);
       const { source, lineBlocks, filename, clockStart } = get();
       const live: OutputChunk[] = [];
       set({ live });
-      const outcome = await c.run(source, filename, clockStart === undefined ? {} : { clockStart }, (chunks) => {
-        live.push(...chunks);
-        set((s) => ({ liveVersion: s.liveVersion + 1 }));
-      });
+      const outcome = await c.run(
+        source,
+        filename,
+        clockStart === undefined ? {} : { clockStart },
+        (chunks) => {
+          live.push(...chunks);
+          set((s) => ({ liveVersion: s.liveVersion + 1 }));
+        },
+        (chunk) =>
+          set((s) => ({
+            runProgress: {
+              events: chunk.first + chunk.events.kind.length,
+              tasks: (s.runProgress?.tasks ?? 0) + chunk.tasks.name.length,
+              seconds: chunk.t,
+            },
+          })),
+      );
       get().showTrace(outcome.trace, outcome.runMs, lineBlocks, filename);
       const check = get().lastCheck;
       if (check?.passed && !get().doneLessons.includes(check.lessonId)) {

@@ -126,7 +126,14 @@ describe.skipIf(skipReason)('running, stopping and reading a run', () => {
       page,
       'import asyncio\n\nasync def worker(i):\n    for k in range(10):\n        await asyncio.sleep((i % 97) / 100 + k / 10)\n\nasync def main():\n    await asyncio.gather(*(worker(i) for i in range(' + bigTasks + ')))\n\nasyncio.run(main())',
     );
+    // A long run streams its trace: the toolbar counts events while it goes on.
+    const progress = page.waitForFunction(
+      () => /\d[\d,]* events/.test(document.querySelector('[data-testid=run-progress]')?.textContent ?? ''),
+      undefined,
+      { timeout: 300_000, polling: 20 },
+    );
     await runProgram(page, 300_000);
+    await progress;
     const stats = await page.evaluate(async () => {
       const s = storeState() as any;
       const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));

@@ -23,7 +23,7 @@ from .output import OutputChannel, StampedWriter
 from .sandbox import Sandbox
 
 
-TRACE_CHUNK_SECONDS = 0.25
+TRACE_CHUNK_SECONDS = 0.1
 
 
 class Session:
