@@ -1,6 +1,7 @@
 /** Chromium through playwright-core, and the page helpers the tests share. */
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -22,6 +23,23 @@ export async function openApp(browser: Browser, baseUrl: string, query = ''): Pr
   await page.goto(baseUrl + query);
   await page.waitForSelector('.injectionDiv');
   return page;
+}
+
+/**
+ * One browser with the app open for the tests of a describe block: the page is
+ * handed to `ready` once it is loaded (with the test helpers installed).
+ */
+export function useApp(ready: (page: Page) => void, query = ''): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+    const page = await openApp(browser, inject('baseUrl'), query);
+    await installHelpers(page);
+    ready(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 }
 
 export function artifact(name: string): string {

@@ -5,10 +5,10 @@
  * and compare the two runs on one time axis. Also: opening .py files.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { Course } from '../../shared/course';
-import { artifact, consoleText, installHelpers, launch, openApp, runProgram } from './browser';
+import { artifact, consoleText, runProgram, useApp } from './browser';
 import { editFieldWhere } from './blockly';
 
 const skipReason = inject('skipReason');
@@ -42,17 +42,8 @@ const workspaceTypes = (page: Page) =>
   page.evaluate(() => (globalThis as any).corolabDebug.workspace.getAllBlocks(false).map((b: any) => b.type as string));
 
 describe.skipIf(skipReason)('the course, in Korean', () => {
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launch();
-    page = await openApp(browser, inject('baseUrl'));
-    await installHelpers(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  useApp((p) => (page = p));
 
   it('lists the lessons in order in Korean and opens one as blocks with its explanation and task', async () => {
     await page.click('[data-testid=lang]');

@@ -4,9 +4,9 @@
  * the console and the swimlane, step back and forth, export the timeline.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { artifact, consoleText, installHelpers, launch, openApp, runProgram } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifact, consoleText, runProgram, useApp } from './browser';
 import { connectionPoint, dragToConnection, dragToWorkspace, editField, workspacePoint } from './blockly';
 import { readPng } from './png';
 
@@ -31,17 +31,8 @@ asyncio.run(main())
 `;
 
 describe.skipIf(skipReason)('building, running, stepping and exporting say_after', () => {
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launch();
-    page = await openApp(browser, inject('baseUrl'));
-    await installHelpers(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  useApp((p) => (page = p));
 
   it('builds the program from the toolbox by drag and drop', async () => {
     // Start from an empty workspace: select the starter block and delete it.

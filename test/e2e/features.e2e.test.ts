@@ -2,25 +2,16 @@
  * Stop, tracebacks linked to blocks, console prefixes, timeline clicks,
  * themes and language, and a big run (measured, reported, not timed).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { artifact, consoleText, installHelpers, launch, openApp, runProgram } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifact, consoleText, installHelpers, runProgram, useApp } from './browser';
 import { typeRawProgram } from './blockly';
 
 const skipReason = inject('skipReason');
 
 describe.skipIf(skipReason)('running, stopping and reading a run', () => {
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launch();
-    page = await openApp(browser, inject('baseUrl'));
-    await installHelpers(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  useApp((p) => (page = p));
 
   it('stops a program that never yields, and runs the next one', async () => {
     await typeRawProgram(page, 'import asyncio\n\nasync def main():\n    print("spinning")\n    while True:\n        pass\n\nasyncio.run(main())');
