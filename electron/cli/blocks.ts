@@ -1,5 +1,5 @@
 /** `corolab blocks FILE.py`: the program as a block workspace (Blockly JSON), as the app would open it. */
-import { readFileSync } from 'node:fs';
+import { readInput } from './read-file.js';
 import { parseArgs } from 'node:util';
 import { RuntimeHost } from '../../shared/runtime/node-host.js';
 import { loadConvert } from './headless-convert.js';
@@ -31,13 +31,8 @@ export async function blocksCommand(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const file = positionals[0]!;
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (err) {
-    process.stderr.write(`corolab: cannot read ${file}: ${(err as Error).message}\n`);
-    return 2;
-  }
+  const source = readInput(file);
+  if (source === undefined) return 2;
   const { pythonToBlocks } = loadConvert();
   const host = new RuntimeHost({ timeoutMs: 60_000 });
   try {

@@ -1,9 +1,10 @@
 /** `corolab run FILE.py`: runs a program headless on the same runtime as the app. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { traceToJson } from '../../shared/trace.js';
 import { RuntimeHost } from '../../shared/runtime/node-host.js';
 import { formatChunk } from './stamp.js';
+import { readInput } from './read-file.js';
 import { blocksCommand } from './blocks.js';
 import { pythonCommand } from './python.js';
 
@@ -64,13 +65,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`corolab: unknown command ${JSON.stringify(positionals.join(' '))}\n\n${HELP}`);
     return 2;
   }
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (err) {
-    process.stderr.write(`corolab: cannot read ${file}: ${(err as Error).message}\n`);
-    return 2;
-  }
+  const source = readInput(file);
+  if (source === undefined) return 2;
   const numberOption = (name: string, value: string | undefined): number | undefined => {
     if (value === undefined) return undefined;
     const n = Number(value);

@@ -1,5 +1,5 @@
 /** `corolab python FILE.json`: the Python a block workspace generates — what the app exports as .py. */
-import { readFileSync } from 'node:fs';
+import { readInput } from './read-file.js';
 import { parseArgs } from 'node:util';
 import { BlocksResult } from '../../shared/runtime/protocol.js';
 import { loadConvert } from './headless-convert.js';
@@ -28,11 +28,13 @@ export async function pythonCommand(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const file = positionals[0]!;
+  const text = readInput(file);
+  if (text === undefined) return 2;
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (err) {
-    process.stderr.write(`corolab: cannot read ${file}: ${(err as Error).message}\n`);
+    process.stderr.write(`corolab: ${file} is not JSON: ${(err as Error).message}\n`);
     return 2;
   }
   const parsed = BlocksResult.shape.workspace.safeParse(json);
