@@ -11,7 +11,7 @@ import type { Plugin } from 'vite';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import webConfig from '../renderer/vite.config.mts';
+import { webConfig } from '../renderer/vite.config.mts';
 import { contentSecurityPolicy } from './main/security';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
