@@ -57,8 +57,28 @@ export async function runProgram(page: Page, timeout = 90_000): Promise<void> {
   }, before, { timeout, polling: 100 });
 }
 
-export function consoleText(page: Page): Promise<string> {
+function readConsole(page: Page): Promise<string> {
   return page.evaluate(() => (globalThis as unknown as { corolabDebug: { consoleText(): string } }).corolabDebug.consoleText());
+}
+
+/** The console's text once it has settled: xterm.js renders what it is given in a later task. */
+export async function consoleText(page: Page): Promise<string> {
+  let text = await readConsole(page);
+  for (let i = 0; i < 50; i++) {
+    await page.waitForTimeout(60);
+    const again = await readConsole(page);
+    if (again === text) break;
+    text = again;
+  }
+  return text;
+}
+
+/** The console's text once it contains `text`: xterm.js renders what it is given in a later task. */
+export async function consoleTextWith(page: Page, text: string, timeout = 10_000): Promise<string> {
+  await page
+    .waitForFunction((t) => (globalThis as unknown as { corolabDebug: { consoleText(): string } }).corolabDebug.consoleText().includes(t), text, { timeout, polling: 20 })
+    .catch(() => {});
+  return readConsole(page);
 }
 
 // Evaluated in the page: the store as the app sees it.

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { artifact, consoleText, runProgram, useApp } from './browser';
+import { artifact, consoleText, consoleTextWith, runProgram, useApp } from './browser';
 import { connectionPoint, dragToConnection, dragToWorkspace, editField, workspacePoint } from './blockly';
 import { readPng } from './png';
 
@@ -116,7 +116,7 @@ describe.skipIf(skipReason)('building, running, stepping and exporting say_after
     expect(await consoleText(page)).not.toContain('world');
     await page.screenshot({ path: artifact('mid-step.png') });
     await page.keyboard.press('End');
-    expect(await consoleText(page)).toContain('world');
+    expect(await consoleTextWith(page, 'world')).toContain('world');
   });
 
   it('exports the timeline as PNG and SVG', async () => {
