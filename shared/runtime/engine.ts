@@ -6,7 +6,7 @@
  */
 import type { PyodideAPI } from 'pyodide';
 import type { Trace, TraceEvents, TraceMeta } from '../trace.js';
-import { TRACE_VERSION } from '../trace.js';
+import { EventKind, TRACE_VERSION } from '../trace.js';
 import { BlocksResult, FromWorker, OutputChunk, RunOptions, ToWorker } from './protocol.js';
 import { DEFAULT_MEMORY_LIMIT_MB, capWasmMemory } from './memory-cap.js';
 import type { RunRequest, TraceChunk } from './protocol.js';
@@ -20,7 +20,7 @@ const RUNTIME_DIR = '/corolab-runtime';
 /** Where the Python side leaves a trace chunk's events (see output.py). */
 const CHUNK_FILE = '/tmp/corolab-trace-chunk.bin';
 
-type PyChunk = Omit<TraceChunk, 'events'> & { count: number };
+type PyChunk = Omit<TraceChunk, 'events' | 'first'>;
 
 interface PyRunResult {
   status: TraceMeta['end']['status'];
@@ -41,6 +41,7 @@ type PyCallable = ((...args: unknown[]) => { toJs(o: object): unknown; destroy()
 export class Engine {
   private onOutput: (chunks: OutputChunk[]) => void = () => {};
   private onChunk: (chunk: TraceChunk) => void = () => {};
+  private eventsStreamed = 0;
   private readonly runPy: PyCallable;
 
   private constructor(
@@ -83,6 +84,7 @@ export class Engine {
     const options = RunOptions.parse(request.options);
     this.onOutput = onOutput;
     this.onChunk = onChunk;
+    this.eventsStreamed = 0;
     const started = performance.now();
     const proxy = this.runPy(request.source, request.filename, JSON.stringify(options));
     let result: PyRunResult;
@@ -108,8 +110,11 @@ export class Engine {
       if (Array.isArray(record)) {
         this.onOutput(record.map(([stream, t, task, text]) => ({ stream, t, task, text })));
       } else {
-        const { first, strings, tasks, timers, futures, t } = record.chunk;
-        this.onChunk({ first, strings, tasks, timers, futures, t, events: splitEvents(this.py.FS.readFile(CHUNK_FILE)) });
+        const { strings, tasks, timers, futures, t } = record.chunk;
+        const events = splitEvents(this.py.FS.readFile(CHUNK_FILE));
+        const first = this.eventsStreamed;
+        this.eventsStreamed += events.kind.length; // before onChunk, which may transfer the buffers away
+        this.onChunk({ first, strings, tasks, timers, futures, t, events });
       }
     } else {
       // Written straight to file descriptor 1, past sys.stdout.
@@ -118,21 +123,54 @@ export class Engine {
   }
 }
 
-/** Splits the tracer's flat (kind, t, task, a, b) doubles into typed columns. */
+/** tracer.py's RUNNING_TASK: an event inside a task step that leaves its task to us. */
+const RUNNING_TASK = -2;
+
+/**
+ * Turns the tracer's flat (kind, t, task, a, b) doubles into typed columns. The
+ * tracer keeps its hot path short (see "On the wire" in tracer.py): a Wake is
+ * followed here by the StepStart it implies, an Await preceded by its StepEnd,
+ * and events marked RUNNING_TASK get the task of the step they happened in.
+ * Chunks are cut between loop iterations, so no step is running where one begins.
+ */
 export function splitEvents(bytes: Uint8Array | undefined): TraceEvents {
   const flat = bytes ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8) : new Float64Array(0);
-  const n = flat.length / 5;
+  const raw = flat.length / 5;
+  let n = raw;
+  for (let j = 0; j < flat.length; j += 5) {
+    if (flat[j] === EventKind.Wake || flat[j] === EventKind.Await) n++;
+  }
   const kind = new Uint8Array(n);
   const t = new Float64Array(n);
   const task = new Int32Array(n);
   const a = new Int32Array(n);
   const b = new Int32Array(n);
-  for (let i = 0, j = 0; i < n; i++, j += 5) {
-    kind[i] = flat[j]!;
-    t[i] = flat[j + 1]!;
-    task[i] = flat[j + 2]!;
-    a[i] = flat[j + 3]!;
-    b[i] = flat[j + 4]!;
+  const put = (i: number, k: number, time: number, who: number, x: number, y: number): void => {
+    kind[i] = k;
+    t[i] = time;
+    task[i] = who;
+    a[i] = x;
+    b[i] = y;
+  };
+  let running = -1;
+  for (let j = 0, i = 0; j < flat.length; j += 5) {
+    const k = flat[j]!;
+    const time = flat[j + 1]!;
+    let who = flat[j + 2]!;
+    if (k === EventKind.Wake) {
+      put(i++, k, time, who, flat[j + 3]!, flat[j + 4]!);
+      put(i++, EventKind.StepStart, time, who, -1, -1);
+      running = who;
+    } else if (k === EventKind.Await) {
+      put(i++, EventKind.StepEnd, time, who, -1, -1);
+      put(i++, k, time, who, flat[j + 3]!, flat[j + 4]!);
+      running = -1;
+    } else {
+      if (k === EventKind.StepStart) running = who;
+      else if (k === EventKind.StepEnd) running = -1;
+      else if (who === RUNNING_TASK) who = running;
+      put(i++, k, time, who, flat[j + 3]!, flat[j + 4]!);
+    }
   }
   return { kind, t, task, a, b };
 }

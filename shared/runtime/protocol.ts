@@ -77,7 +77,7 @@ export const OutputChunk = z.object({
 export type OutputChunk = z.infer<typeof OutputChunk>;
 
 /**
- * A piece of the trace sent while a long run goes on: `count` events from
+ * A piece of the trace sent while a long run goes on: its events, from
  * sequence number `first`, and the table rows and strings added since the
  * previous chunk. The final `done` message still carries the whole trace.
  */

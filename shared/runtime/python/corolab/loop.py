@@ -54,6 +54,8 @@ def _called_from(codes, depth=6):
 
 
 class VirtualEventLoop(base_events.BaseEventLoop):
+    _task_class = asyncio.Task
+
     def __init__(self, session):
         super().__init__()
         self._session = session
@@ -86,7 +88,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
             name = self._session.next_task_name()
         elif _called_from(_NAMING_AFTER_CREATION):
             self._session.next_task_name()
-        return asyncio.Task(coro, loop=loop, name=name, **kwargs)
+        return self._task_class(coro, loop=loop, name=name, **kwargs)
 
 
 def describe_waiting(loop):

@@ -11,6 +11,16 @@ Hooks, all cheap and all outside CPython's scheduling code:
   steps, wake-ups, timers and plain callbacks are seen as they run;
 - the loop's task factory sees tasks being created, create_future() futures;
 - sys.monitoring LINE events, switched on for the user's code objects only.
+
+A task step is the hot path (in Pyodide every Python operation costs several
+times what it does natively), so it does as little as it can: tasks and
+futures carry their ids as attributes, and events that happen inside a step
+(lines, prints, timers, futures) say RUNNING_TASK instead of looking the task
+up; the host fills in the task of the step around them.
+
+On the wire, to the host (engine.ts splitEvents): a Wake stands for Wake +
+StepStart, an Await for StepEnd + Await, and RUNNING_TASK for the task of the
+step in progress. The trace the host builds has them all spelled out.
 """
 import asyncio
 import heapq
@@ -29,6 +39,7 @@ from .vclock import LimitExceeded
  K_TASK_CANCELLED, K_TASK_FAILED, K_TIMER_SCHEDULED, K_TIMER_FIRED, K_TIMER_CANCELLED,
  K_CALLBACK, K_FUTURE_CREATED, K_FUTURE_RESOLVED, K_PRINT, K_LINE, K_TASK_RENAMED) = range(18)
 W_YIELD, W_SLEEP, W_FUTURE, W_TASK = range(4)
+RUNNING_TASK = -2  # "the task whose step is running", resolved by the host
 OUTCOME_RESULT, OUTCOME_EXCEPTION, OUTCOME_CANCELLED = range(3)
 
 _Task = asyncio.Task
@@ -36,6 +47,8 @@ _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 _SIMPLE_TYPES = (int, float, str, bool, type(None), bytes, list, tuple, dict, set)
 _repr = reprlib.Repr(maxstring=60, maxother=60).repr
 _tracer = None  # the tracer of the run in progress
+_push = None  # its events.extend, or _discard while it records nothing (set by activate)
+_clock = None
 
 
 def _safe_repr(value):
@@ -52,26 +65,26 @@ class Tracer:
         self.lines = lines
         self.max_steps = max_steps
         self.steps = 0
-        self.cur = -1  # the task whose step is running, or -1
+        self.next_checkpoint = CHECKPOINT_STEPS
         self.on_limit = lambda: None
         self.on_checkpoint = lambda: None
         self.enabled = True
         # A flat list of numbers, five per event: list.extend is about twice as fast
         # as array.extend here, and costs the same memory (the numbers are shared
-        # objects: the clock's current float, interned ids). Packed once at the end.
+        # objects: the clock's current float, interned ids).
         self.events = []
-        self._push = self.events.extend
-        self._packed = []  # float64 bytes of the events already handed out as chunks
-        self._sent = {"events": 0, "strings": 0, "tasks": 0, "timers": 0, "futures": 0}
+        self._push = self.events.extend  # what the module's _push is while recording
+        # Every checkpoint packs the list into float64 bytes: a long list of numbers
+        # would be walked by every pass of the cyclic garbage collector.
+        self._packed = []
+        self._unsent = 0  # how many of _packed have not gone out as a chunk
+        self._sent = {"strings": 0, "tasks": 0, "timers": 0, "futures": 0}
         self.strings = []
         self._string_ids = {}
-        self._task_ids = {}  # id(task) -> task id; tasks are alive whenever we look one up
-        self._task_names = []  # current name per task id
         self.task_name, self.task_parent, self.task_coro, self.task_line = [], [], [], []
         self.timer_when, self.timer_label = [], []
-        self._future_ids = weakref.WeakKeyDictionary()  # future -> future id
+        self._future_ids = weakref.WeakKeyDictionary()  # future -> future id, for futures without attributes
         self.future_label = []
-        self._sleep_timer = {}  # future id -> timer id, for asyncio.sleep's futures
         self._file_sid = self.string(filename)
 
     # -- tables -------------------------------------------------------------------------
@@ -84,10 +97,13 @@ class Tracer:
         return sid
 
     def emit(self, kind, task, a, b):
-        self._push((kind, self.clock.now, task, a, b))
+        _push((kind, self.clock.now, task, a, b))
 
     def current_task_id(self):
-        return self.cur
+        """The running task's id, looked up (slow: for the output channel and the task table)."""
+        loop = events._get_running_loop()
+        task = asyncio.current_task(loop) if loop is not None else None
+        return getattr(task, "_corolab_tid", -1)
 
     def future_id(self, fut, label=None):
         # Our own futures carry their id; others (gather's, the program's own
@@ -103,6 +119,7 @@ class Tracer:
             fid = len(self.future_label)
             if isinstance(fut, TracedFuture):
                 fut._corolab_id = fid
+                fut._corolab_wait = (W_FUTURE, fid)
             else:
                 try:
                     self._future_ids[fut] = fid
@@ -127,15 +144,11 @@ class Tracer:
     def task_created(self, task, coro):
         code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
         if code is not None and code.co_filename.startswith(_ASYNCIO_DIR):
-            # asyncio's own housekeeping (shutdown_asyncgens, ...): not the program's.
-            # Marked, since it may reuse the address of a finished task.
-            self._task_ids[id(task)] = -1
-            return
+            return  # asyncio's own housekeeping (shutdown_asyncgens, ...): not the program's
         tid = len(self.task_name)
-        self._task_ids[id(task)] = tid
-        name = task.get_name()
-        self._task_names.append(name)
-        self.task_name.append(self.string(name))
+        task._corolab_tid = tid
+        task._corolab_wait = (W_TASK, tid)
+        self.task_name.append(self.string(task.get_name()))
         parent = self.current_task_id()
         self.task_parent.append(parent)
         self.task_coro.append(self.string(code.co_name if code else type(coro).__name__))
@@ -146,32 +159,34 @@ class Tracer:
         """(WaitKind, id) for something a task awaits or was woken by."""
         if fut is None:
             return W_YIELD, -1
+        wait = getattr(fut, "_corolab_wait", None)
+        if wait is not None:
+            return wait
         if isinstance(fut, _Task):
-            return W_TASK, self._task_ids.get(id(fut), -1)
-        fid = self.future_id(fut)
-        timer = self._sleep_timer.get(fid)
-        if timer is not None:
-            return W_SLEEP, timer
-        return W_FUTURE, fid
+            return W_TASK, -1  # not one of the program's tasks
+        return W_FUTURE, self.future_id(fut)
 
-    def checkpoint(self):
-        """Every 4096 steps and lines: the step budget, and a pending Stop."""
+    def checkpoint(self, stream=True):
+        """Every few thousand steps and lines: the step budget, a pending Stop,
+        and (between loop iterations) a piece of the trace for the host."""
+        self.next_checkpoint = self.steps + CHECKPOINT_STEPS
+        self.pack()
         if self.steps > self.max_steps:
             self.limit_reached()
         poll_interrupt()
-        self.on_checkpoint()
+        if stream:
+            self.on_checkpoint()
 
     def limit_reached(self):
         self.on_limit()
         raise LimitExceeded(f"the program ran more than {self.max_steps:,} steps and lines")
 
     def renamed(self, tid, name):
-        self._task_names[tid] = name
         self.emit(K_TASK_RENAMED, tid, self.string(name), -1)
 
     def task_finished(self, tid, task):
         now = self.clock.now
-        push = self._push
+        push = _push
         push((K_STEP_END, now, tid, -1, -1))
         if task.cancelled():
             push((K_TASK_CANCELLED, now, tid, -1, -1))
@@ -184,10 +199,10 @@ class Tracer:
     def callback(self, handle, timer):
         cb = handle._callback
         name = getattr(cb, "__qualname__", None) or type(cb).__name__
-        self._push((K_CALLBACK, self.clock.now, self.cur, self.string(name), timer))
+        _push((K_CALLBACK, self.clock.now, -1, self.string(name), timer))
 
     def output(self, text, stream):
-        self._push((K_PRINT, self.clock.now, self.cur, self.string(text), stream))
+        _push((K_PRINT, self.clock.now, RUNNING_TASK, self.string(text), stream))
 
     def line_callback(self):
         """The sys.monitoring LINE callback: called for every line the program runs, so a closure over locals."""
@@ -195,51 +210,65 @@ class Tracer:
         file_sid = self._file_sid
         tracer = self
 
+        countdown = CHECKPOINT_STEPS
+
         def on_line(code, line):
-            tracer._push((K_LINE, clock.now, tracer.cur, file_sid, line))
-            tracer.steps += 1
-            if not tracer.steps & 0xFFF:
-                tracer.checkpoint()
+            nonlocal countdown
+            _push((K_LINE, clock.now, RUNNING_TASK, file_sid, line))
+            countdown -= 1
+            if not countdown:
+                countdown = CHECKPOINT_STEPS
+                tracer.steps += CHECKPOINT_STEPS
+                tracer.checkpoint(stream=False)  # mid-step: the trace goes out between steps
 
         return on_line
 
+    def pack(self):
+        if self.events:
+            self._packed.append(array("d", self.events).tobytes())
+            self.events.clear()  # the same list: the bound push methods stay valid
+
     def packed_events(self):
         """All the events as float64 bytes, (kind, t, task, a, b) after each other."""
-        return b"".join(self._packed) + array("d", self.events).tobytes()
+        self.pack()
+        return b"".join(self._packed)
 
     def take_chunk(self):
         """The events and table rows recorded since the last chunk, so that a long
         run can be shown while it goes on. Returns (float64 bytes, description)."""
-        data = array("d", self.events).tobytes()
-        self._packed.append(data)
-        self.events.clear()  # the same list: the bound push methods stay valid
+        self.pack()
+        data = b"".join(self._packed[self._unsent:])
+        self._unsent = len(self._packed)
         sent = self._sent
-        count = len(data) // 40
         chunk = {
-            "first": sent["events"],
-            "count": count,
             "strings": self.strings[sent["strings"]:],
             "tasks": {"name": self.task_name[sent["tasks"]:], "parent": self.task_parent[sent["tasks"]:],
                       "coro": self.task_coro[sent["tasks"]:], "line": self.task_line[sent["tasks"]:]},
             "timers": {"when": self.timer_when[sent["timers"]:], "label": self.timer_label[sent["timers"]:]},
             "futures": {"label": self.future_label[sent["futures"]:]},
         }
-        sent.update(events=sent["events"] + count, strings=len(self.strings), tasks=len(self.task_name),
+        sent.update(strings=len(self.strings), tasks=len(self.task_name),
                     timers=len(self.timer_when), futures=len(self.future_label))
         return data, chunk
 
     def pause(self):
-        self._paused_push = self._push
-        self._push = _discard
+        global _push
+        _push = _discard
 
     def resume(self):
-        if self.enabled:
-            self._push = self._paused_push
+        global _push
+        if self.enabled and _tracer is self:
+            _push = self._push
 
     def stop(self):
         """No more events from here on (the run ended, or was halted)."""
+        global _push
         self.enabled = False
-        self._push = _discard
+        if _tracer is self:
+            _push = _discard
+
+
+CHECKPOINT_STEPS = 4096
 
 
 def poll_interrupt():
@@ -264,58 +293,55 @@ def _report_callback_error(handle, exc):
 
 class TracedHandle(events.Handle):
     """Every callback the traced loop runs. Task steps are the hot path: one
-    call each, so it is written out here, with no helper calls. Events go out
-    in batches of five numbers, and `tr.cur` tracks the running task so that
-    prints, lines and new tasks know it without asking asyncio."""
+    call each, so it is written out here, with no helper calls, and events go
+    out in batches of five numbers."""
 
     __slots__ = ()
 
     def _run(self, timer=-1):
-        tr = _tracer
         callback = self._callback
-        task = getattr(callback, "__self__", None)
-        if task.__class__ is not _Task and not isinstance(task, _Task):
-            tr.callback(self, timer)
-            events.Handle._run(self)
+        try:
+            task = callback.__self__
+            tid = task._corolab_tid
+        except AttributeError:  # a plain callback, or a task that is not the program's
+            _run_other(self, timer)
             return
-        tid = tr._task_ids.get(id(task), -1)
-        if tid < 0:  # not the program's
-            events.Handle._run(self)
-            return
-        push = tr._push
-        now = tr.clock.now
         args = self._args
+        now = _clock.now
         if args:  # a wake-up: the argument is the future that completed
-            kind, target = tr.waiting_on(args[0])
-            push((K_WAKE, now, tid, kind, target, K_STEP_START, now, tid, -1, -1))
+            try:
+                kind, target = args[0]._corolab_wait
+            except AttributeError:
+                kind, target = _tracer.waiting_on(args[0])
+            _push((K_WAKE, now, tid, kind, target))  # and its StepStart: see "On the wire"
         else:
-            push((K_STEP_START, now, tid, -1, -1))
-        tr.steps += 1
-        if not tr.steps & 0xFFF:
-            tr.checkpoint()
-        tr.cur = tid
+            _push((K_STEP_START, now, tid, -1, -1))
         try:
             self._context.run(callback, *args)
         except (SystemExit, KeyboardInterrupt):
-            tr.cur = -1
             raise
         except BaseException as exc:
-            tr.cur = -1
             _report_callback_error(self, exc)
-        tr.cur = -1
-        now = tr.clock.now
-        name = task.get_name()
-        if name != tr._task_names[tid]:
-            tr.renamed(tid, name)
-        if task.done():
-            tr.task_finished(tid, task)
-            return
+        now = _clock.now
         waiter = task._fut_waiter
-        if waiter is None:
-            push((K_STEP_END, now, tid, -1, -1, K_AWAIT, now, tid, W_YIELD, -1))
+        if waiter is not None:
+            try:
+                kind, target = waiter._corolab_wait
+            except AttributeError:
+                kind, target = _tracer.waiting_on(waiter)
+            _push((K_AWAIT, now, tid, kind, target))  # and its StepEnd before it
+        elif task.done():
+            _tracer.task_finished(tid, task)
         else:
-            kind, target = tr.waiting_on(waiter)
-            push((K_STEP_END, now, tid, -1, -1, K_AWAIT, now, tid, kind, target))
+            _push((K_AWAIT, now, tid, W_YIELD, -1))
+
+
+def _run_other(handle, timer):
+    if isinstance(getattr(handle._callback, "__self__", None), _Task):
+        events.Handle._run(handle)  # a step of a task that is not the program's: not traced
+    else:
+        _tracer.callback(handle, timer)
+        events.Handle._run(handle)
 
 
 class TracedTimerHandle(events.TimerHandle):
@@ -334,23 +360,46 @@ class TracedFuture(asyncio.Future):
 
     def set_result(self, result):
         super().set_result(result)
-        _tracer.emit(K_FUTURE_RESOLVED, _tracer.current_task_id(), _tracer.future_id(self), OUTCOME_RESULT)
+        _tracer.emit(K_FUTURE_RESOLVED, RUNNING_TASK, _tracer.future_id(self), OUTCOME_RESULT)
 
     def set_exception(self, exception):
         super().set_exception(exception)
-        _tracer.emit(K_FUTURE_RESOLVED, _tracer.current_task_id(), _tracer.future_id(self), OUTCOME_EXCEPTION)
+        _tracer.emit(K_FUTURE_RESOLVED, RUNNING_TASK, _tracer.future_id(self), OUTCOME_EXCEPTION)
 
     def cancel(self, msg=None):
         cancelled = super().cancel(msg)
         if cancelled:
-            _tracer.emit(K_FUTURE_RESOLVED, _tracer.current_task_id(), _tracer.future_id(self), OUTCOME_CANCELLED)
+            _tracer.emit(K_FUTURE_RESOLVED, RUNNING_TASK, _tracer.future_id(self), OUTCOME_CANCELLED)
         return cancelled
 
 
+class TracedTask(_Task):
+    """The program's tasks, so that a rename is seen when it happens.
+    Named Task, as its repr shows the class name."""
+
+    def set_name(self, value):
+        super().set_name(value)
+        tid = getattr(self, "_corolab_tid", None)
+        if tid is not None and _tracer is not None:
+            _tracer.renamed(tid, self.get_name())
+
+
+TracedTask.__name__ = TracedTask.__qualname__ = "Task"
+
+
 class TracedEventLoop(VirtualEventLoop):
+    _task_class = TracedTask
+
     def _run_once(self):
+        tr = _tracer
+        ready = self._ready
+        # The step budget, Stop and trace streaming are looked at between iterations,
+        # not in every step: counted as the handles this iteration will run.
+        tr.steps += len(ready)
+        if tr.steps >= tr.next_checkpoint:
+            tr.checkpoint()
         scheduled = self._scheduled
-        _tracer.emit(K_LOOP, -1, len(self._ready), scheduled[0]._timer_id if scheduled else -1)
+        tr.emit(K_LOOP, -1, len(ready), scheduled[0]._timer_id if scheduled else -1)
         super()._run_once()
 
     def _call_soon(self, callback, args, context):
@@ -369,11 +418,12 @@ class TracedEventLoop(VirtualEventLoop):
         tr.timer_when.append(float(when))
         if callback is futures._set_result_unless_cancelled:
             label = "sleep"
-            tr._sleep_timer[tr.future_id(args[0], "sleep")] = tid
+            tr.future_id(args[0], "sleep")
+            args[0]._corolab_wait = (W_SLEEP, tid)
         else:
             label = getattr(callback, "__qualname__", None) or type(callback).__name__
         tr.timer_label.append(tr.string(label))
-        tr.emit(K_TIMER_SCHEDULED, tr.current_task_id(), tid, -1)
+        tr.emit(K_TIMER_SCHEDULED, RUNNING_TASK, tid, -1)
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
         return timer
@@ -381,13 +431,13 @@ class TracedEventLoop(VirtualEventLoop):
     def _timer_handle_cancelled(self, handle):
         super()._timer_handle_cancelled(handle)
         if handle._scheduled:  # not when asyncio.sleep tidies up a timer that already fired
-            _tracer.emit(K_TIMER_CANCELLED, _tracer.current_task_id(), handle._timer_id, -1)
+            _tracer.emit(K_TIMER_CANCELLED, RUNNING_TASK, handle._timer_id, -1)
 
     def create_future(self):
         fut = TracedFuture(loop=self)
         label = sys._getframe(1).f_code.co_qualname
         fut._corolab_label = label
-        _tracer.emit(K_FUTURE_CREATED, _tracer.current_task_id(), _tracer.future_id(fut, label), -1)
+        _tracer.emit(K_FUTURE_CREATED, RUNNING_TASK, _tracer.future_id(fut, label), -1)
         return fut
 
     def _new_task(self, loop, coro, **kwargs):
@@ -432,11 +482,12 @@ class LineEvents:
 
 
 def activate(tracer):
-    global _tracer
-    _tracer = tracer
+    global _tracer, _push, _clock
+    _tracer, _push, _clock = tracer, tracer._push, tracer.clock
 
 
 def deactivate():
-    global _tracer
+    global _tracer, _push, _clock
     if _tracer is not None:
         _tracer.stop()
+    _tracer, _push, _clock = None, _discard, None
