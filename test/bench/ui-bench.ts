@@ -181,12 +181,15 @@ function seekTimes(page: Page, count: number): Promise<{ update: number; draw: n
   }, count);
 }
 
-function exportMs(page: Page, scope: 'view' | 'all'): Promise<{ ms: number; bytes: number }> {
-  return page.evaluate(async (scope) => {
-    const t0 = performance.now();
-    const png: Uint8Array = await (globalThis as any).corolabDebug.exportTimeline('png', 1, scope);
-    return { ms: performance.now() - t0, bytes: png.byteLength };
-  }, scope);
+function exportMs(page: Page, scope: 'view' | 'all', format: 'png' | 'svg' = 'png'): Promise<{ ms: number; bytes: number }> {
+  return page.evaluate(
+    async ([scope, format]) => {
+      const t0 = performance.now();
+      const bytes: Uint8Array = await (globalThis as any).corolabDebug.exportTimeline(format, 1, scope);
+      return { ms: performance.now() - t0, bytes: bytes.byteLength };
+    },
+    [scope, format] as const,
+  );
 }
 
 /** After a GC: the JS heap, and the typed arrays' backing stores, which live outside it. */
@@ -253,6 +256,7 @@ export async function uiBench(rows: BenchRow[]): Promise<void> {
     const seeks = seekParts.map((x) => x.update + x.draw);
     const view = await exportMs(page, 'view');
     const all = await exportMs(page, 'all');
+    const allSvg = await exportMs(page, 'all', 'svg');
     const shape = `${big.events.toLocaleString('en')} events / ${big.tasks.toLocaleString('en')} tasks / ${big.segments.toLocaleString('en')} segments`;
     const base = 'same trace, 10 tasks';
 
@@ -268,6 +272,7 @@ export async function uiBench(rows: BenchRow[]): Promise<void> {
       { what: 'seek to a random event, worst of 60', value: Math.max(...seeks), unit: 'ms', baseline: Math.max(...smallSeek), baselineLabel: base, target: '≤ 16 ms', ok: Math.max(...seeks) <= 16 },
       { what: `PNG export of the timeline in view (${(view.bytes / 1024).toFixed(0)} KiB)`, value: view.ms, unit: 'ms', target: '≤ 2 s', ok: view.ms <= 2000 },
       { what: `PNG export of the whole run, all lanes (${(all.bytes / 1024).toFixed(0)} KiB)`, value: all.ms, unit: 'ms', target: '≤ 2 s', ok: all.ms <= 2000 },
+      { what: `  of which: its SVG (${(allSvg.bytes / 1024).toFixed(0)} KiB)`, value: allSvg.ms, unit: 'ms' },
       {
         what: 'memory with that trace open, after GC: JS heap + typed-array buffers',
         value: (heapBig.heap + heapBig.buffers) / MB,
