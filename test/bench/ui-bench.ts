@@ -156,10 +156,13 @@ function panZoomFrames(page: Page): Promise<number[]> {
 }
 
 /**
- * Seek to random events: the store update, React's re-render of the views
- * that follow the cursor (flushed before a macrotask), then the swimlane's draw.
+ * Seek to random events. What a seek costs is the work it makes: the store
+ * update with React's re-render of the views that follow the cursor (done
+ * synchronously), then the next frame's work: the swimlane's draw and the
+ * browser's style, layout and paint. The wait for that frame to begin (up to a
+ * display refresh) is not work and is left out.
  */
-function seekTimes(page: Page, count: number): Promise<{ update: number; draw: number }[]> {
+function seekTimes(page: Page, count: number): Promise<{ sync: number; frame: number; draw: number }[]> {
   return page.evaluate(async (count) => {
     const debug = (globalThis as any).corolabDebug;
     const store = debug.store;
@@ -167,15 +170,17 @@ function seekTimes(page: Page, count: number): Promise<{ update: number; draw: n
     const n = store.getState().model.steps.count;
     let seed = 12345;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const times: { update: number; draw: number }[] = [];
+    const times: { sync: number; frame: number; draw: number }[] = [];
     for (let i = 0; i < count; i++) {
       const pos = Math.floor(random() * n);
       const t0 = performance.now();
       store.getState().seek(pos);
+      const sync = performance.now() - t0;
+      // The frame's start time; the swimlane's own frame callback, asked for during the seek, runs first.
+      const frameStart = await new Promise<number>((r) => requestAnimationFrame(r));
+      // A task queued from the frame runs once the frame is rendered.
       await new Promise((r) => setTimeout(r, 0));
-      const updateMs = performance.now() - t0;
-      await new Promise((r) => requestAnimationFrame(r));
-      times.push({ update: updateMs, draw: Number(box.dataset.frameMs) });
+      times.push({ sync, frame: performance.now() - frameStart, draw: Number(box.dataset.frameMs) });
     }
     return times;
   }, count);
@@ -247,13 +252,13 @@ export async function uiBench(rows: BenchRow[]): Promise<void> {
     const heapEmpty = await heapUsed(page);
     const small = await loadInPage(page, gen, [10, ROUNDS, LINES_PER_STEP]);
     const smallFrames = await panZoomFrames(page);
-    const smallSeek = (await seekTimes(page, 30)).map((x) => x.update + x.draw);
+    const smallSeek = (await seekTimes(page, 30)).map((x) => x.sync + x.frame);
 
     const big = await loadInPage(page, gen, [TASKS, ROUNDS, LINES_PER_STEP]);
     const heapBig = await heapUsed(page);
     const frames = await panZoomFrames(page);
     const seekParts = await seekTimes(page, 60);
-    const seeks = seekParts.map((x) => x.update + x.draw);
+    const seeks = seekParts.map((x) => x.sync + x.frame);
     const view = await exportMs(page, 'view');
     const all = await exportMs(page, 'all');
     const allSvg = await exportMs(page, 'all', 'svg');
@@ -266,9 +271,10 @@ export async function uiBench(rows: BenchRow[]): Promise<void> {
       { what: '  of which: first canvas draw', value: big.drawMs, unit: 'ms', baseline: small.drawMs, baselineLabel: base },
       { what: 'pan/zoom frame, median of 60 (view update + draw)', value: median(frames), unit: 'ms', baseline: median(smallFrames), baselineLabel: base, target: '≤ 16 ms', ok: median(frames) <= 16 },
       { what: 'pan/zoom frame, worst of 60', value: Math.max(...frames), unit: 'ms', baseline: Math.max(...smallFrames), baselineLabel: base, target: '≤ 16 ms', ok: Math.max(...frames) <= 16 },
-      { what: 'seek to a random event, median of 60 (store + views + draw)', value: median(seeks), unit: 'ms', baseline: median(smallSeek), baselineLabel: base, target: '≤ 16 ms', ok: median(seeks) <= 16 },
-      { what: '  of which: store + React views (median)', value: median(seekParts.map((x) => x.update)), unit: 'ms' },
-      { what: '  of which: swimlane draw (median)', value: median(seekParts.map((x) => x.draw)), unit: 'ms' },
+      { what: 'seek to a random event, median of 60 (store + views, then the frame)', value: median(seeks), unit: 'ms', baseline: median(smallSeek), baselineLabel: base, target: '≤ 16 ms', ok: median(seeks) <= 16 },
+      { what: '  of which: store update + React render (median)', value: median(seekParts.map((x) => x.sync)), unit: 'ms' },
+      { what: '  of which: the frame: swimlane draw, style, layout, paint (median)', value: median(seekParts.map((x) => x.frame)), unit: 'ms' },
+      { what: '    of which: swimlane draw (median)', value: median(seekParts.map((x) => x.draw)), unit: 'ms' },
       { what: 'seek to a random event, worst of 60', value: Math.max(...seeks), unit: 'ms', baseline: Math.max(...smallSeek), baselineLabel: base, target: '≤ 16 ms', ok: Math.max(...seeks) <= 16 },
       { what: `PNG export of the timeline in view (${(view.bytes / 1024).toFixed(0)} KiB)`, value: view.ms, unit: 'ms', target: '≤ 2 s', ok: view.ms <= 2000 },
       { what: `PNG export of the whole run, all lanes (${(all.bytes / 1024).toFixed(0)} KiB)`, value: all.ms, unit: 'ms', target: '≤ 2 s', ok: all.ms <= 2000 },
