@@ -64,11 +64,7 @@ export class Engine {
     capWasmMemory(memoryLimitMB);
     const { py, snapshot } = await loadPyodide();
     progress('runtime', 0.85, 'Loading the asyncio runtime…');
-    py.FS.mkdirTree(`${RUNTIME_DIR}/corolab`);
-    for (const [name, source] of Object.entries(files)) {
-      py.FS.writeFile(`${RUNTIME_DIR}/corolab/${name}`, source);
-    }
-    py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})\nimport corolab.runner`);
+    installRuntime(py, files);
     return new Engine(py, snapshot);
   }
 
@@ -121,6 +117,19 @@ export class Engine {
       this.onOutput([{ stream: 'stdout', text: line + '\n', t: 0, task: -1 }]);
     }
   }
+}
+
+/**
+ * Puts the runtime's Python modules (`files`: name → source) into Pyodide and
+ * imports them. A memory snapshot taken after this has them imported already
+ * (snapshot.node.ts); then only the files are written again.
+ */
+export function installRuntime(py: PyodideAPI, files: Record<string, string>): void {
+  py.FS.mkdirTree(`${RUNTIME_DIR}/corolab`);
+  for (const [name, source] of Object.entries(files)) {
+    py.FS.writeFile(`${RUNTIME_DIR}/corolab/${name}`, source);
+  }
+  py.runPython(`import sys\nif ${JSON.stringify(RUNTIME_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})\nimport corolab.runner, corolab.to_blocks`);
 }
 
 /** tracer.py's RUNNING_TASK: an event inside a task step that leaves its task to us. */

@@ -9,12 +9,14 @@ if (!parentPort) throw new Error('node-worker.ts must run in a worker thread');
 const port = parentPort;
 const data = workerData as { pythonDir?: string; memoryLimitMB?: number; snapshot?: boolean } | undefined;
 
+const files = readPythonFiles(data?.pythonDir);
+
 void serveWorker(
   {
     post: (message, transfer) => port.postMessage(message, transfer ?? []),
     onMessage: (handler) => port.on('message', handler),
   },
-  data?.snapshot === false ? async () => ({ py: await loadPyodide({ indexURL: PYODIDE_DIR }), snapshot: false }) : () => loadPyodideFast(),
-  readPythonFiles(data?.pythonDir),
+  data?.snapshot === false ? async () => ({ py: await loadPyodide({ indexURL: PYODIDE_DIR }), snapshot: false }) : () => loadPyodideFast(files),
+  files,
   data?.memoryLimitMB,
 );

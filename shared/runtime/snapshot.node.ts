@@ -1,14 +1,17 @@
 /**
- * A Pyodide memory snapshot with the standard library modules the runtime
- * imports already loaded: restoring it takes about a quarter of a cold start.
- * Snapshots are tied to the exact Pyodide build, so the file name carries the
- * version and the module list, and any failure falls back to a cold start.
+ * A Pyodide memory snapshot with the runtime's Python modules, and the standard
+ * library modules they use, already imported: restoring it takes about a
+ * quarter of a cold start. Snapshots are tied to the exact Pyodide build and to
+ * the runtime's sources, so the file name carries the version, the module list
+ * and a hash of the sources (an edited module means no snapshot until `npm ci`
+ * or `npm run snapshot` builds one), and any failure falls back to a cold start.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { loadPyodide } from 'pyodide';
 import type { PyodideAPI } from 'pyodide';
+import { installRuntime } from './engine.js';
 
 const PRELOAD = [
   'asyncio', 'asyncio.base_events', 'concurrent.futures', 'ast', 'traceback', 'json', 'linecache',
@@ -30,23 +33,32 @@ function hash(text: string): string {
 }
 
 /** Beside the pyodide package (node_modules/.cache/corolab), so the source tree and the bundled app find the same file. */
-export function snapshotPath(dir = join(PYODIDE_DIR, '..', '.cache', 'corolab')): string {
-  return join(dir, `pyodide-${PYODIDE_VERSION}-${hash(PRELOAD.join(','))}.snapshot`);
+export function snapshotPath(files: Record<string, string>, dir = join(PYODIDE_DIR, '..', '.cache', 'corolab')): string {
+  const sources = Object.keys(files)
+    .sort()
+    .map((name) => `${name}\0${files[name]}`)
+    .join('\0');
+  return join(dir, `pyodide-${PYODIDE_VERSION}-${hash(PRELOAD.join(','))}-${hash(sources)}.snapshot`);
 }
 
-/** Builds the snapshot file (at install time: `npm ci` runs it). */
-export async function makeSnapshot(path = snapshotPath()): Promise<number> {
+/** Builds the snapshot file (at install time: `npm ci` runs it); older ones beside it go. */
+export async function makeSnapshot(files: Record<string, string>, path = snapshotPath(files)): Promise<number> {
   const py = await loadPyodide({ indexURL: PYODIDE_DIR, _makeSnapshot: true });
   py.runPython(`import ${PRELOAD.join(', ')}`);
+  installRuntime(py, files);
   const bytes = py.makeMemorySnapshot();
-  mkdirSync(dirname(path), { recursive: true });
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
   writeFileSync(path + '.tmp', bytes);
   renameSync(path + '.tmp', path);
+  for (const name of readdirSync(dir)) {
+    if (name.endsWith('.snapshot') && name !== basename(path)) rmSync(join(dir, name), { force: true });
+  }
   return bytes.length;
 }
 
-/** Pyodide from the snapshot when there is a usable one, else a cold start. */
-export async function loadPyodideFast(path = snapshotPath()): Promise<{ py: PyodideAPI; snapshot: boolean }> {
+/** Pyodide from the snapshot when there is a usable one for these runtime sources, else a cold start. */
+export async function loadPyodideFast(files: Record<string, string>, path = snapshotPath(files)): Promise<{ py: PyodideAPI; snapshot: boolean }> {
   if (existsSync(path)) {
     try {
       const py = await loadPyodide({ indexURL: PYODIDE_DIR, _loadSnapshot: readFileSync(path) });
