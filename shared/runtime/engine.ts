@@ -42,6 +42,7 @@ export class Engine {
   private onOutput: (chunks: OutputChunk[]) => void = () => {};
   private onChunk: (chunk: TraceChunk) => void = () => {};
   private eventsStreamed = 0;
+  private chunkClock = 0;
   private readonly runPy: PyCallable;
 
   private constructor(
@@ -81,6 +82,7 @@ export class Engine {
     this.onOutput = onOutput;
     this.onChunk = onChunk;
     this.eventsStreamed = 0;
+    this.chunkClock = 0;
     const started = performance.now();
     const proxy = this.runPy(request.source, request.filename, JSON.stringify(options));
     let result: PyRunResult;
@@ -107,7 +109,8 @@ export class Engine {
         this.onOutput(record.map(([stream, t, task, text]) => ({ stream, t, task, text })));
       } else {
         const { strings, tasks, timers, futures, t } = record.chunk;
-        const events = splitEvents(this.py.FS.readFile(CHUNK_FILE));
+        const { events, clock } = splitEvents(this.py.FS.readFile(CHUNK_FILE), this.chunkClock);
+        this.chunkClock = clock;
         const first = this.eventsStreamed;
         this.eventsStreamed += events.kind.length; // before onChunk, which may transfer the buffers away
         this.onChunk({ first, strings, tasks, timers, futures, t, events });
@@ -134,20 +137,27 @@ export function installRuntime(py: PyodideAPI, files: Record<string, string>): v
 
 /** tracer.py's RUNNING_TASK: an event inside a task step that leaves its task to us. */
 const RUNNING_TASK = -2;
+/** tracer.py's NOW: an event that leaves its time to us (the latest CLOCK event's). */
+const NOW = -1;
+/** tracer.py's K_CLOCK: on the wire only, the clock moved to this time. */
+const CLOCK = 100;
 
 /**
  * Turns the tracer's flat (kind, t, task, a, b) doubles into typed columns. The
  * tracer keeps its hot path short (see "On the wire" in tracer.py): a Wake is
  * followed here by the StepStart it implies, an Await preceded by its StepEnd,
- * and events marked RUNNING_TASK get the task of the step they happened in.
- * Chunks are cut between loop iterations, so no step is running where one begins.
+ * events marked RUNNING_TASK get the task of the step they happened in, and
+ * events marked NOW the time of the latest CLOCK event, which is dropped.
+ * Chunks are cut between loop iterations, so no step is running where one
+ * begins; `clock` is the time where it begins.
  */
-export function splitEvents(bytes: Uint8Array | undefined): TraceEvents {
+export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events: TraceEvents; clock: number } {
   const flat = bytes ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8) : new Float64Array(0);
   const raw = flat.length / 5;
   let n = raw;
   for (let j = 0; j < flat.length; j += 5) {
     if (flat[j] === EventKind.Wake || flat[j] === EventKind.Await) n++;
+    else if (flat[j] === CLOCK) n--;
   }
   const kind = new Uint8Array(n);
   const t = new Float64Array(n);
@@ -164,7 +174,12 @@ export function splitEvents(bytes: Uint8Array | undefined): TraceEvents {
   let running = -1;
   for (let j = 0, i = 0; j < flat.length; j += 5) {
     const k = flat[j]!;
-    const time = flat[j + 1]!;
+    let time = flat[j + 1]!;
+    if (k === CLOCK) {
+      clock = time;
+      continue;
+    }
+    if (time === NOW) time = clock;
     let who = flat[j + 2]!;
     if (k === EventKind.Wake) {
       put(i++, k, time, who, flat[j + 3]!, flat[j + 4]!);
@@ -181,7 +196,7 @@ export function splitEvents(bytes: Uint8Array | undefined): TraceEvents {
       put(i++, k, time, who, flat[j + 3]!, flat[j + 4]!);
     }
   }
-  return { kind, t, task, a, b };
+  return { events: { kind, t, task, a, b }, clock };
 }
 
 export function toTrace(filename: string, r: PyRunResult): Trace {
@@ -197,7 +212,7 @@ export function toTrace(filename: string, r: PyRunResult): Trace {
     tasks: r.tasks ?? { name: [], parent: [], coro: [], line: [] },
     timers: r.timers ?? { when: [], label: [] },
     futures: r.futures ?? { label: [] },
-    events: splitEvents(r.events),
+    events: splitEvents(r.events).events,
   };
 }
 

@@ -62,7 +62,7 @@ def run_as_thread(loop, func, args):
         if tracer is not None:
             tracer.resume()
         end = clock.now
-        clock.now = start
+        clock.move_to(start)
     for stream, t, text in capture.lines:
         loop.call_at(t, session.channel.line, stream, t, text)
     loop.call_at(end, _resolve, future, result, error)

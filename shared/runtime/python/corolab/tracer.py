@@ -1,8 +1,8 @@
 """The tracer: records what the event loop does as one flat list of events.
 
 Each event is five numbers (kind, virtual time, task, a, b) appended to one
-flat list, packed into doubles at the end; names, labels and printed text go
-once into a string table.
+flat list, packed into doubles at every checkpoint; names, labels and printed
+text go once into a string table.
 shared/trace.ts describes the same format for the TypeScript side; the K_*
 and W_* numbers here must match its EventKind and WaitKind.
 
@@ -14,13 +14,15 @@ Hooks, all cheap and all outside CPython's scheduling code:
 
 A task step is the hot path (in Pyodide every Python operation costs several
 times what it does natively), so it does as little as it can: tasks and
-futures carry their ids as attributes, and events that happen inside a step
+futures carry their ids as attributes, events that happen inside a step
 (lines, prints, timers, futures) say RUNNING_TASK instead of looking the task
-up; the host fills in the task of the step around them.
+up, and the hot events say NOW instead of reading the clock.
 
 On the wire, to the host (engine.ts splitEvents): a Wake stands for Wake +
-StepStart, an Await for StepEnd + Await, and RUNNING_TASK for the task of the
-step in progress. The trace the host builds has them all spelled out.
+StepStart, an Await for StepEnd + Await, RUNNING_TASK for the task of the step
+in progress, NOW for the time of the latest CLOCK event, which the tracer
+records whenever the clock moves. The trace the host builds has them all
+spelled out, and no CLOCK events.
 """
 import asyncio
 import heapq
@@ -40,6 +42,8 @@ from .vclock import LimitExceeded
  K_CALLBACK, K_FUTURE_CREATED, K_FUTURE_RESOLVED, K_PRINT, K_LINE, K_TASK_RENAMED) = range(18)
 W_YIELD, W_SLEEP, W_FUTURE, W_TASK = range(4)
 RUNNING_TASK = -2  # "the task whose step is running", resolved by the host
+NOW = -1  # "the clock's time", resolved by the host from the CLOCK events
+K_CLOCK = 100  # on the wire only: the clock moved to this time
 OUTCOME_RESULT, OUTCOME_EXCEPTION, OUTCOME_CANCELLED = range(3)
 
 _Task = asyncio.Task
@@ -48,7 +52,6 @@ _SIMPLE_TYPES = (int, float, str, bool, type(None), bytes, list, tuple, dict, se
 _repr = reprlib.Repr(maxstring=60, maxother=60).repr
 _tracer = None  # the tracer of the run in progress
 _push = None  # its events.extend, or _discard while it records nothing (set by activate)
-_clock = None
 
 
 def _safe_repr(value):
@@ -206,7 +209,6 @@ class Tracer:
 
     def line_callback(self):
         """The sys.monitoring LINE callback: called for every line the program runs, so a closure over locals."""
-        clock = self.clock
         file_sid = self._file_sid
         tracer = self
 
@@ -214,7 +216,7 @@ class Tracer:
 
         def on_line(code, line):
             nonlocal countdown
-            _push((K_LINE, clock.now, RUNNING_TASK, file_sid, line))
+            _push((K_LINE, NOW, RUNNING_TASK, file_sid, line))
             countdown -= 1
             if not countdown:
                 countdown = CHECKPOINT_STEPS
@@ -307,33 +309,31 @@ class TracedHandle(events.Handle):
             _run_other(self, timer)
             return
         args = self._args
-        now = _clock.now
         if args:  # a wake-up: the argument is the future that completed
             try:
                 kind, target = args[0]._corolab_wait
             except AttributeError:
                 kind, target = _tracer.waiting_on(args[0])
-            _push((K_WAKE, now, tid, kind, target))  # and its StepStart: see "On the wire"
+            _push((K_WAKE, NOW, tid, kind, target))  # and its StepStart: see "On the wire"
         else:
-            _push((K_STEP_START, now, tid, -1, -1))
+            _push((K_STEP_START, NOW, tid, -1, -1))
         try:
             self._context.run(callback, *args)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
             _report_callback_error(self, exc)
-        now = _clock.now
         waiter = task._fut_waiter
         if waiter is not None:
             try:
                 kind, target = waiter._corolab_wait
             except AttributeError:
                 kind, target = _tracer.waiting_on(waiter)
-            _push((K_AWAIT, now, tid, kind, target))  # and its StepEnd before it
+            _push((K_AWAIT, NOW, tid, kind, target))  # and its StepEnd before it
         elif task.done():
             _tracer.task_finished(tid, task)
         else:
-            _push((K_AWAIT, now, tid, W_YIELD, -1))
+            _push((K_AWAIT, NOW, tid, W_YIELD, -1))
 
 
 def _run_other(handle, timer):
@@ -481,13 +481,20 @@ class LineEvents:
             self.tool = None
 
 
+def _clock_moved(now):
+    _push((K_CLOCK, now, -1, -1, -1))
+
+
 def activate(tracer):
-    global _tracer, _push, _clock
-    _tracer, _push, _clock = tracer, tracer._push, tracer.clock
+    global _tracer, _push
+    _tracer, _push = tracer, tracer._push
+    tracer.clock.on_move = _clock_moved
+    _clock_moved(tracer.clock.now)
 
 
 def deactivate():
-    global _tracer, _push, _clock
+    global _tracer, _push
     if _tracer is not None:
         _tracer.stop()
-    _tracer, _push, _clock = None, _discard, None
+        _tracer.clock.on_move = lambda now: None
+    _tracer, _push = None, _discard

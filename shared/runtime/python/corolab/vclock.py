@@ -28,18 +28,24 @@ class VirtualClock:
         self.wall_start = wall_start
         self.max_seconds = max_seconds
         self.on_limit = lambda: None
+        self.on_move = lambda now: None  # told every new time (the tracer records it)
 
     def advance(self, seconds):
         if seconds > 0:
             target = self.now + seconds
             if target > self.max_seconds:
-                self.now = self.max_seconds
+                self.move_to(self.max_seconds)
                 self.on_limit()
                 raise LimitExceeded(
                     f"the program's clock passed {self.max_seconds:g} virtual seconds "
                     f"(it asked to wait until {target:g} s)"
                 )
-            self.now = target
+            self.move_to(target)
+
+    def move_to(self, now):
+        """Sets the time; the only way it changes (threads.py winds it back with it)."""
+        self.now = now
+        self.on_move(now)
 
     def wall(self):
         return self.wall_start + self.now
