@@ -24,6 +24,18 @@ describe('limits', () => {
     await expectNextRunWorks();
   });
 
+  it('counts the steps of a program driven by timers: an endless one ends at the step budget', async () => {
+    // One task waking from a timer at a time: nothing is ever waiting in the ready queue between iterations.
+    const src = 'import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0.001)\nasyncio.run(main())\n';
+    const r = await rt.run(src, { lines: false, limits: { maxSteps: 20_000, maxVirtualSeconds: 1e9 } });
+    expect(r.trace.meta.end.status).toBe('limit');
+    expect(r.stderr).toMatch(/more than 20,000 steps/);
+    const steps = r.trace.events.kind.filter((k) => k === EventKind.StepStart).length;
+    expect(steps).toBeGreaterThan(5_000);
+    expect(steps).toBeLessThan(30_000);
+    await expectNextRunWorks();
+  });
+
   it('stops `while True: pass` at the step budget when lines are traced', async () => {
     const r = await rt.run('print("spin")\nwhile True:\n    pass\n', { limits: { maxSteps: 20_000, maxVirtualSeconds: 100 } });
     expect(r.trace.meta.end.status).toBe('limit');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RuntimeHost } from '../../shared/runtime/node-host.js';
 import type { TraceChunk } from '../../shared/runtime/protocol.js';
+import { EventKind } from '../../shared/trace.js';
 
 const MANY_TASKS = readFileSync(join(__dirname, '..', 'bench', 'programs', 'many_tasks.py'), 'utf8');
 
@@ -34,6 +35,17 @@ describe('trace streaming', () => {
     expect(chunks.flatMap((c) => c.strings)).toEqual(trace.strings.slice(0, chunks.flatMap((c) => c.strings).length));
     const taskNames = chunks.flatMap((c) => c.tasks.name);
     expect(taskNames).toEqual(trace.tasks.name.slice(0, taskNames.length));
+  });
+
+  it('shows what a step that never ends has printed while it runs, so it can be stopped', async () => {
+    // Stopped as soon as its first line arrives: if output only came at the end, the step budget would end it.
+    const budget = 5_000_000;
+    const { trace } = await host.run('print("spinning")\nwhile True:\n    pass\n', 'spin.py', { trace: true, lines: true, limits: { maxSteps: budget } }, (chunks) => {
+      if (chunks.some((c) => c.text.includes('spinning'))) host.stop();
+    });
+    expect(trace.meta.end.status).toBe('stopped');
+    const lines = trace.events.kind.filter((k) => k === EventKind.Line).length;
+    expect(lines).toBeLessThan(budget / 2);
   });
 
   it('sends no chunk for a short lesson', async () => {

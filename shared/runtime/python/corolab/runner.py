@@ -45,13 +45,17 @@ class Session:
             self.tracer.on_limit = self.halt
             self.tracer.on_checkpoint = self._stream_trace
 
-    def _stream_trace(self):
-        # A long run sends what it has recorded every so often, so the host can show progress.
+    def _stream_trace(self, between_steps):
+        # A long run sends what it has printed every so often, and what it has recorded
+        # (between steps, where trace chunks are cut), so the host can show progress.
         now = self.real_time()
         if now - self._last_chunk >= TRACE_CHUNK_SECONDS:
             self._last_chunk = now
-            data, chunk = self.tracer.take_chunk()
-            self.channel.trace_chunk(data, chunk, self.clock.now)
+            if between_steps:
+                data, chunk = self.tracer.take_chunk()
+                self.channel.trace_chunk(data, chunk, self.clock.now)
+            else:
+                self.channel.flush()
 
     def halt(self):
         """The run is over (deadlock, budget): what asyncio's clean-up does from here is not the program's."""

@@ -70,7 +70,7 @@ class Tracer:
         self.steps = 0
         self.next_checkpoint = CHECKPOINT_STEPS
         self.on_limit = lambda: None
-        self.on_checkpoint = lambda: None
+        self.on_checkpoint = lambda between_steps: None
         self.enabled = True
         # A flat list of numbers, five per event: list.extend is about twice as fast
         # as array.extend here, and costs the same memory (the numbers are shared
@@ -169,16 +169,15 @@ class Tracer:
             return W_TASK, -1  # not one of the program's tasks
         return W_FUTURE, self.future_id(fut)
 
-    def checkpoint(self, stream=True):
+    def checkpoint(self, between_steps=True):
         """Every few thousand steps and lines: the step budget, a pending Stop,
-        and (between loop iterations) a piece of the trace for the host."""
+        and what the host is sent while a run goes on (on_checkpoint)."""
         self.next_checkpoint = self.steps + CHECKPOINT_STEPS
         self.pack()
         if self.steps > self.max_steps:
             self.limit_reached()
         poll_interrupt()
-        if stream:
-            self.on_checkpoint()
+        self.on_checkpoint(between_steps)
 
     def limit_reached(self):
         self.on_limit()
@@ -221,7 +220,7 @@ class Tracer:
             if not countdown:
                 countdown = CHECKPOINT_STEPS
                 tracer.steps += CHECKPOINT_STEPS
-                tracer.checkpoint(stream=False)  # mid-step: the trace goes out between steps
+                tracer.checkpoint(between_steps=False)
 
         return on_line
 
@@ -348,7 +347,9 @@ class TracedTimerHandle(events.TimerHandle):
     __slots__ = ("_timer_id",)
 
     def _run(self):
-        _tracer.emit(K_TIMER_FIRED, -1, self._timer_id, -1)
+        tr = _tracer
+        tr.steps += 1  # not in the ready queue when _run_once counted it
+        tr.emit(K_TIMER_FIRED, -1, self._timer_id, -1)
         if self._callback is futures._set_result_unless_cancelled:
             events.Handle._run(self)  # asyncio.sleep's own timer: the wake-up that follows says it all
         else:
@@ -394,7 +395,7 @@ class TracedEventLoop(VirtualEventLoop):
         tr = _tracer
         ready = self._ready
         # The step budget, Stop and trace streaming are looked at between iterations,
-        # not in every step: counted as the handles this iteration will run.
+        # not in every step: counted as the handles ready now, and each timer as it fires.
         tr.steps += len(ready)
         if tr.steps >= tr.next_checkpoint:
             tr.checkpoint()
