@@ -153,8 +153,7 @@ const CLOCK = 100;
  */
 export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events: TraceEvents; clock: number } {
   const flat = bytes ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8) : new Float64Array(0);
-  const raw = flat.length / 5;
-  let n = raw;
+  let n = flat.length / 5;
   for (let j = 0; j < flat.length; j += 5) {
     if (flat[j] === EventKind.Wake || flat[j] === EventKind.Await) n++;
     else if (flat[j] === CLOCK) n--;

@@ -80,7 +80,7 @@ class Tracer:
         # Every checkpoint packs the list into float64 bytes: a long list of numbers
         # would be walked by every pass of the cyclic garbage collector.
         self._packed = []
-        self._unsent = 0  # how many of _packed have not gone out as a chunk
+        self._unsent = 0  # _packed[_unsent:] have not gone out in a chunk yet
         self._sent = {"strings": 0, "tasks": 0, "timers": 0, "futures": 0}
         self.strings = []
         self._string_ids = {}
