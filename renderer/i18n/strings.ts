@@ -47,6 +47,8 @@ const en = {
   legendDone: 'done',
   legendCancel: 'cancelled',
   legendFail: 'failed',
+  /** Task states in the state panel, in TaskState order. */
+  taskStates: ['not created', 'ready', 'running', 'awaiting', 'done', 'cancelled', 'failed'],
   seconds: 'virtual seconds',
   catCoroutines: 'Coroutines',
   catTasks: 'Tasks',
@@ -143,6 +145,7 @@ const ko: Strings = {
   legendDone: '완료',
   legendCancel: '취소',
   legendFail: '실패',
+  taskStates: ['생성 전', '준비', '실행 중', '대기 중', '완료', '취소됨', '실패'],
   seconds: '가상 시간(초)',
   catCoroutines: '코루틴',
   catTasks: '태스크',

@@ -23,7 +23,7 @@ export function StatePanel() {
         {t.position} {cursor + 1}/{model.steps.count} · {e.t[cursor]?.toFixed(3)}s
       </div>
       <h4>{t.tasks}</h4>
-      <TaskList tasks={snap.tasks} />
+      <TaskList tasks={snap.tasks} words={t.taskStates} />
       <div className="state-queues">
         <h4>{t.readyQueue}</h4>
         <div data-testid="ready-queue">{snap.ready.length ? snap.ready.map((id) => names[id]).join(' → ') : t.empty}</div>

@@ -20,8 +20,8 @@ function describe(state: TaskState, detail: string): string {
 }
 
 /** One task's line; rows whose task did not change keep their DOM untouched on a seek. */
-const TaskRow = memo(function TaskRow({ name, state, detail }: { name: string; state: TaskState; detail: string }) {
-  const what = TASK_STATE_NAMES[state] + describe(state, detail);
+const TaskRow = memo(function TaskRow({ name, state, detail, words }: { name: string; state: TaskState; detail: string; words: readonly string[] }) {
+  const what = (words[state] ?? TASK_STATE_NAMES[state]) + describe(state, detail);
   return (
     <li className={`state-${TASK_STATE_NAMES[state].replace(' ', '-')}`} title={`${name} ${what}`}>
       <b>{name}</b> {what}
@@ -29,7 +29,8 @@ const TaskRow = memo(function TaskRow({ name, state, detail }: { name: string; s
   );
 });
 
-export function TaskList({ tasks }: { tasks: TaskSnapshot[] }) {
+/** `words`: the task states in the UI's language, in TaskState order. */
+export function TaskList({ tasks, words }: { tasks: TaskSnapshot[]; words: readonly string[] }) {
   const box = useRef<HTMLDivElement>(null);
   // Scroll offset and height come from events, never read during a render: a seek forces no layout.
   const [view, setView] = useState({ top: 0, height: 30 * ROW_H });
@@ -52,7 +53,7 @@ export function TaskList({ tasks }: { tasks: TaskSnapshot[] }) {
     <div className="task-list" ref={box}>
       <ul className="task-states" style={{ height: tasks.length * ROW_H, paddingTop: first * ROW_H }}>
         {tasks.slice(first, last).map((task) => (
-          <TaskRow key={task.id} name={task.name} state={task.state} detail={task.detail} />
+          <TaskRow key={task.id} name={task.name} state={task.state} detail={task.detail} words={words} />
         ))}
       </ul>
     </div>

@@ -93,6 +93,8 @@ describe.skipIf(skipReason)('running, stopping and reading a run', () => {
     expect(await page.getAttribute('html', 'data-theme')).toBe('light');
     await page.click('[data-testid=lang]');
     await expect(page.textContent('[data-testid=run]')).resolves.toContain('실행');
+    // The previous test's run is still shown: its tasks' states read in Korean too.
+    await expect(page.textContent('[data-testid=state-panel] .task-states')).resolves.toMatch(/완료|대기 중|실행 중|준비|취소됨|실패|생성 전/);
     await page.screenshot({ path: artifact('light-korean.png') });
     await page.click('[data-testid=lang]');
     await page.click('[data-testid=theme]');

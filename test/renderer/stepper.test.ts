@@ -3,7 +3,8 @@ import { EventKind } from '../../shared/trace';
 import type { Trace } from '../../shared/trace';
 import { buildStepIndex, clampPosition, countUpTo, eventAtTime, stepFrom } from '../../renderer/stepper/positions';
 import type { StepUnit } from '../../renderer/stepper/positions';
-import { buildStateIndex, snapshotAt, TaskState, timersAt } from '../../renderer/stepper/state';
+import { buildStateIndex, snapshotAt, TASK_STATE_NAMES, TaskState, timersAt } from '../../renderer/stepper/state';
+import { STRINGS } from '../../renderer/i18n/strings';
 import { fixtureTrace } from './fixtures';
 
 const UNIT_KIND: Record<StepUnit, number> = { line: EventKind.Line, step: EventKind.StepStart, iteration: EventKind.LoopIteration };
@@ -124,5 +125,14 @@ describe.each(['say_after_tasks', 'queue_cancel'])('pending timers in %s', (name
       expect(timersAt(trace, states, pos).map((t) => t.id), `at ${pos}`).toEqual(expected);
       expect(timersAt(trace, states, pos, 1).map((t) => t.id), `first at ${pos}`).toEqual(expected.slice(0, 1));
     }
+  });
+});
+
+describe('task state words', () => {
+  it('are listed in TaskState order, in both languages', () => {
+    const states = Object.values(TaskState);
+    expect(STRINGS.en.taskStates).toEqual(states.map((s) => TASK_STATE_NAMES[s]));
+    expect(STRINGS.ko.taskStates).toHaveLength(states.length);
+    expect(new Set(STRINGS.ko.taskStates).size).toBe(states.length);
   });
 });
