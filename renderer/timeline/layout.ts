@@ -93,6 +93,9 @@ function seconds(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toFixed(6)));
 }
 
+/** asyncio's names for unnamed tasks. */
+const DEFAULT_TASK_NAME = /^Task-\d+$/;
+
 /** What an Await event is waiting for, as the learner wrote it. */
 export function awaitLabel(trace: Trace, names: string[], event: number): string {
   const { a, b, t } = trace.events;
@@ -103,7 +106,10 @@ export function awaitLabel(trace: Trace, names: string[], event: number): string
     const when = trace.timers.when[id];
     return when === undefined || when < t[event]! ? 'sleep' : `sleep(${seconds(when - t[event]!)})`;
   }
-  if (wait === WaitKind.Task) return `Task ${names[id] ?? '?'}`;
+  if (wait === WaitKind.Task) {
+    const name = names[id] ?? '?';
+    return DEFAULT_TASK_NAME.test(name) ? name : `Task ${name}`; // "Task-2", not "Task Task-2"
+  }
   if (wait === WaitKind.Future) {
     const label = trace.strings[trace.futures.label[id] ?? -1];
     return label ? `Future ${label}` : 'Future';

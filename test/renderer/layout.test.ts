@@ -37,6 +37,13 @@ describe('swimlane layout of say_after as two tasks', () => {
     expect([main.start, main.end]).toEqual([0, 4]);
   });
 
+  it('labels an await on an unnamed task with its name alone', () => {
+    const trace = fixtureTrace('say_after_tasks');
+    const unnamed = { ...trace, strings: trace.strings.map((s) => (s === 'hello' ? 'Task-2' : s === 'world' ? 'Task-3' : s)) };
+    const l = layoutTrace(unnamed);
+    expect(awaits(l, laneOf(l, 'Task-1')).map((a) => a.label)).toEqual(['Task-2', 'Task-3']);
+  });
+
   it('keeps every lane sorted and non-overlapping, with runs bracketed by their events', () => {
     const s = layout.segments;
     for (let lane = 0; lane < layout.lanes.length; lane++) {
