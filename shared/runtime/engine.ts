@@ -124,15 +124,16 @@ export class Engine {
 
 /**
  * Puts the runtime's Python modules (`files`: name → source) into Pyodide and
- * imports them. A memory snapshot taken after this has them imported already
+ * imports `modules` (the runner; to_blocks is otherwise imported on first use).
+ * A memory snapshot taken after this has them imported already
  * (snapshot.node.ts); then only the files are written again.
  */
-export function installRuntime(py: PyodideAPI, files: Record<string, string>): void {
+export function installRuntime(py: PyodideAPI, files: Record<string, string>, modules = ['corolab.runner']): void {
   py.FS.mkdirTree(`${RUNTIME_DIR}/corolab`);
   for (const [name, source] of Object.entries(files)) {
     py.FS.writeFile(`${RUNTIME_DIR}/corolab/${name}`, source);
   }
-  py.runPython(`import sys\nif ${JSON.stringify(RUNTIME_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})\nimport corolab.runner, corolab.to_blocks`);
+  py.runPython(`import sys\nif ${JSON.stringify(RUNTIME_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})\nimport ${modules.join(', ')}`);
 }
 
 /** tracer.py's RUNNING_TASK: an event inside a task step that leaves its task to us. */

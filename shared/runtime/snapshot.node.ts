@@ -45,7 +45,7 @@ export function snapshotPath(files: Record<string, string>, dir = join(PYODIDE_D
 export async function makeSnapshot(files: Record<string, string>, path = snapshotPath(files)): Promise<number> {
   const py = await loadPyodide({ indexURL: PYODIDE_DIR, _makeSnapshot: true });
   py.runPython(`import ${PRELOAD.join(', ')}`);
-  installRuntime(py, files);
+  installRuntime(py, files, ['corolab.runner', 'corolab.to_blocks']);
   const bytes = py.makeMemorySnapshot();
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
