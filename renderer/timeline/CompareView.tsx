@@ -9,7 +9,7 @@ import type { RunModel } from '../store/run-model';
 import { STRINGS } from '../i18n/strings';
 import { compareRuns } from '../convert/compare-runs';
 import { describeComparison } from './compare-text';
-import { drawTimeline, GUTTER_W } from './draw';
+import { drawTimeline, fitCanvas, GUTTER_W } from './draw';
 import { PALETTES } from './palette';
 import type { Theme } from '../store/store';
 
@@ -44,15 +44,9 @@ function RunLanes({ label, tasksLabel, model, axis, theme, testId }: { label: st
     const box = host.current!;
     const el = canvas.current!;
     const paint = () => {
-      const dpr = window.devicePixelRatio || 1;
       const w = box.clientWidth;
       const h = box.clientHeight;
-      el.width = Math.round(w * dpr);
-      el.height = Math.round(h * dpr);
-      el.style.width = `${w}px`;
-      el.style.height = `${h}px`;
-      const ctx = el.getContext('2d')!;
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      const ctx = fitCanvas(el, w, h);
       const x = scaleLinear().domain(axis).range([GUTTER_W + 8, Math.max(GUTTER_W + 20, w - 12)]);
       drawTimeline(ctx, model.layout, { x, width: w, height: h, scrollLanes: 0, palette: PALETTES[theme] });
     };

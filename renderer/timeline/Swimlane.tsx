@@ -8,7 +8,7 @@ import { scaleLinear } from 'd3';
 import { useStore } from '../store/store';
 import type { CorolabState } from '../store/store';
 import { EventKindName } from '../../shared/trace';
-import { drawTimeline, laneAt, laneHeight, AXIS_H, GUTTER_W } from './draw';
+import { drawTimeline, fitCanvas, laneAt, laneHeight, AXIS_H, GUTTER_W } from './draw';
 import { PALETTES } from './palette';
 import { SegKind, segmentAt } from './layout';
 import { eventAtTime } from '../stepper/positions';
@@ -40,18 +40,10 @@ export function Swimlane() {
     const paint = () => {
       frame = 0;
       const s = useStore.getState();
-      const dpr = window.devicePixelRatio || 1;
       const w = box.clientWidth;
       const h = box.clientHeight;
-      if (w !== size.w || h !== size.h) {
-        size = { w, h };
-        el.width = Math.round(w * dpr);
-        el.height = Math.round(h * dpr);
-        el.style.width = `${w}px`;
-        el.style.height = `${h}px`;
-      }
-      const ctx = el.getContext('2d')!;
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      size = { w, h };
+      const ctx = fitCanvas(el, w, h);
       const palette = PALETTES[s.theme];
       if (!s.model) {
         ctx.fillStyle = palette.background;

@@ -79,6 +79,26 @@ export function visibleLanes(layout: Layout, height: number, scrollLanes: number
   return [first, last];
 }
 
+/**
+ * A 2D context on `canvas` for w × h CSS pixels at the screen's pixel ratio.
+ * The bitmap is resized only when that changes (resizing clears it; drawTimeline
+ * paints every pixel anyway).
+ */
+export function fitCanvas(canvas: HTMLCanvasElement, w: number, h: number): CanvasRenderingContext2D {
+  const dpr = window.devicePixelRatio || 1;
+  const bw = Math.round(w * dpr);
+  const bh = Math.round(h * dpr);
+  if (canvas.width !== bw || canvas.height !== bh) {
+    canvas.width = bw;
+    canvas.height = bh;
+    canvas.style.width = `${w}px`;
+    canvas.style.height = `${h}px`;
+  }
+  const ctx = canvas.getContext('2d')!;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  return ctx;
+}
+
 export function drawTimeline(ctx: CanvasRenderingContext2D, layout: Layout, o: DrawOptions): void {
   const { x, width, height, palette: p } = o;
   const h = o.laneH ?? LANE_H;
