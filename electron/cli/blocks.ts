@@ -1,6 +1,5 @@
 /** `corolab blocks FILE.py`: the program as a block workspace (Blockly JSON), as the app would open it. */
-import { readInput } from './read-file.js';
-import { parseArgs } from 'node:util';
+import { readFileCommand } from './read-file.js';
 import { RuntimeHost } from '../../shared/runtime/node-host.js';
 import { loadConvert } from './headless-convert.js';
 
@@ -18,27 +17,15 @@ Options:
 `;
 
 export async function blocksCommand(argv: string[]): Promise<number> {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { python: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
-  } catch (err) {
-    process.stderr.write(`corolab: ${(err as Error).message}\n\n${BLOCKS_HELP}`);
-    return 2;
-  }
-  if (values.help || positionals.length !== 1) {
-    (values.help ? process.stdout : process.stderr).write(BLOCKS_HELP);
-    return values.help ? 0 : 2;
-  }
-  const file = positionals[0]!;
-  const source = readInput(file);
-  if (source === undefined) return 2;
+  const args = readFileCommand(argv, BLOCKS_HELP, ['python']);
+  if (typeof args === 'number') return args;
+  const { file, text: source, flags } = args;
   const { pythonToBlocks } = loadConvert();
   const host = new RuntimeHost({ timeoutMs: 60_000 });
   try {
     await host.ready;
     const converted = await pythonToBlocks(host, source);
-    process.stdout.write(values.python ? converted.python : JSON.stringify(converted.workspace, null, 2) + '\n');
+    process.stdout.write(flags.python ? converted.python : JSON.stringify(converted.workspace, null, 2) + '\n');
     if (converted.kind === 'raw') process.stderr.write(`corolab: ${file} is kept as raw Python: its blocks would not give the same program\n`);
     if (converted.error) {
       process.stderr.write(`corolab: ${file}: ${converted.error}\n`);

@@ -1,6 +1,5 @@
 /** `corolab python FILE.json`: the Python a block workspace generates — what the app exports as .py. */
-import { readInput } from './read-file.js';
-import { parseArgs } from 'node:util';
+import { readFileCommand } from './read-file.js';
 import { BlocksResult } from '../../shared/runtime/protocol.js';
 import { loadConvert } from './headless-convert.js';
 
@@ -15,21 +14,9 @@ Options:
 `;
 
 export async function pythonCommand(argv: string[]): Promise<number> {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } }));
-  } catch (err) {
-    process.stderr.write(`corolab: ${(err as Error).message}\n\n${PYTHON_HELP}`);
-    return 2;
-  }
-  if (values.help || positionals.length !== 1) {
-    (values.help ? process.stdout : process.stderr).write(PYTHON_HELP);
-    return values.help ? 0 : 2;
-  }
-  const file = positionals[0]!;
-  const text = readInput(file);
-  if (text === undefined) return 2;
+  const args = readFileCommand(argv, PYTHON_HELP);
+  if (typeof args === 'number') return args;
+  const { file, text } = args;
   let json: unknown;
   try {
     json = JSON.parse(text);
