@@ -135,7 +135,12 @@ export async function editField(page: Page, blockId: string, type: string, field
     },
     { blockId, type, field },
   );
-  await page.mouse.click(box.x, box.y);
+  await retypeField(page, box, value);
+}
+
+/** Opens the field editor at `at` and replaces its text with `value`. */
+async function retypeField(page: Page, at: Point, value: string): Promise<void> {
+  await page.mouse.click(at.x, at.y);
   await page.waitForSelector('.blocklyHtmlInput');
   await page.keyboard.press('Control+A');
   await page.keyboard.type(value);
@@ -186,11 +191,6 @@ export async function editFieldWhere(page: Page, type: string, field: string, cu
     },
     { type, field, current },
   );
-  await page.mouse.click(found.x, found.y);
-  await page.waitForSelector('.blocklyHtmlInput');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(100);
+  await retypeField(page, found, value);
   return found.id;
 }
