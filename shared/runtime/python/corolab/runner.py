@@ -43,9 +43,9 @@ class Session:
         self._last_chunk = self.real_time()
         if self.tracer is not None:
             self.tracer.on_limit = self.halt
-            self.tracer.on_checkpoint = self._stream_trace
+            self.tracer.on_checkpoint = self._send_progress
 
-    def _stream_trace(self, between_steps):
+    def _send_progress(self, between_steps):
         # A long run sends what it has printed every so often, and what it has recorded
         # (between steps, where trace chunks are cut), so the host can show progress.
         now = self.real_time()
