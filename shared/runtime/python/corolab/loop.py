@@ -7,6 +7,8 @@ by `timeout`. A wait with no timeout and nothing ready can never end: that is a
 deadlock, reported instead of hanging.
 """
 import asyncio
+import heapq
+import itertools
 import sys
 from asyncio import base_events, events, unix_events
 
@@ -53,6 +55,27 @@ def _called_from(codes, depth=6):
     return False
 
 
+class VirtualTimerHandle(events.TimerHandle):
+    """A timer that, due at the same time as another, runs after the ones scheduled
+    before it. Natively two timers are never due at quite the same time: the one
+    scheduled first is due a few microseconds earlier. On the virtual clock they
+    tie, and the heap alone would run them in an order of its own."""
+
+    __slots__ = ("_seq",)
+
+    def __lt__(self, other):
+        return self._when < other._when or (self._when == other._when and self._seq < other._seq)
+
+    def __le__(self, other):
+        return not other < self
+
+    def __gt__(self, other):
+        return other < self
+
+    def __ge__(self, other):
+        return not self < other
+
+
 class VirtualEventLoop(base_events.BaseEventLoop):
     _task_class = asyncio.Task
 
@@ -62,6 +85,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         self._clock = session.clock
         self._selector = _VirtualSelector(self)
         self._clock_resolution = 1e-9
+        self._timer_seq = itertools.count()
         self.set_task_factory(self._new_task)
 
     def time(self):
@@ -72,6 +96,26 @@ class VirtualEventLoop(base_events.BaseEventLoop):
 
     def _write_to_self(self):
         pass
+
+    def call_at(self, when, callback, *args, context=None):
+        # As BaseEventLoop.call_at, with timers that keep the order they were scheduled in.
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, "call_at")
+        timer = self._new_timer(when, callback, args, context)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def _new_timer(self, when, callback, args, context):
+        timer = VirtualTimerHandle(when, callback, args, self, context)
+        timer._seq = next(self._timer_seq)
+        return timer
 
     def run_in_executor(self, executor, func, *args):
         if threads.runs_as_thread(executor):

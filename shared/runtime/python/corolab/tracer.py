@@ -25,7 +25,6 @@ records whenever the clock moves. The trace the host builds has them all
 spelled out, and no CLOCK events.
 """
 import asyncio
-import heapq
 import os
 import reprlib
 import signal
@@ -34,7 +33,7 @@ import weakref
 from array import array
 from asyncio import events, format_helpers, futures
 
-from .loop import VirtualEventLoop
+from .loop import VirtualEventLoop, VirtualTimerHandle
 from .vclock import LimitExceeded
 
 (K_LOOP, K_TASK_CREATED, K_STEP_START, K_STEP_END, K_AWAIT, K_WAKE, K_TASK_DONE,
@@ -343,7 +342,7 @@ def _run_other(handle, timer):
         events.Handle._run(handle)
 
 
-class TracedTimerHandle(events.TimerHandle):
+class TracedTimerHandle(VirtualTimerHandle):
     __slots__ = ("_timer_id",)
 
     def _run(self):
@@ -408,12 +407,9 @@ class TracedEventLoop(VirtualEventLoop):
         self._ready.append(handle)
         return handle
 
-    def call_at(self, when, callback, *args, context=None):
-        # As BaseEventLoop.call_at, with a handle that knows its timer id.
-        if when is None:
-            raise TypeError("when cannot be None")
-        self._check_closed()
+    def _new_timer(self, when, callback, args, context):
         timer = TracedTimerHandle(when, callback, args, self, context)
+        timer._seq = next(self._timer_seq)
         tr = _tracer
         timer._timer_id = tid = len(tr.timer_when)
         tr.timer_when.append(float(when))
@@ -425,8 +421,6 @@ class TracedEventLoop(VirtualEventLoop):
             label = getattr(callback, "__qualname__", None) or type(callback).__name__
         tr.timer_label.append(tr.string(label))
         tr.emit(K_TIMER_SCHEDULED, RUNNING_TASK, tid, -1)
-        heapq.heappush(self._scheduled, timer)
-        timer._scheduled = True
         return timer
 
     def _timer_handle_cancelled(self, handle):
