@@ -8,7 +8,7 @@ import { scaleLinear } from 'd3';
 import { useStore } from '../store/store';
 import type { CorolabState } from '../store/store';
 import { EventKindName } from '../../shared/trace';
-import { drawTimeline, fitCanvas, laneAt, laneHeight, AXIS_H, GUTTER_W } from './draw';
+import { cursorPlace, drawTimeline, fitCanvas, laneAt, laneHeight, AXIS_H, GUTTER_W } from './draw';
 import { PALETTES } from './palette';
 import { SegKind, segmentAt } from './layout';
 import { eventAtTime } from '../stepper/positions';
@@ -23,6 +23,8 @@ interface Tip {
 export function Swimlane() {
   const host = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const cursorLine = useRef<HTMLDivElement>(null);
+  const cursorBand = useRef<HTMLDivElement>(null);
   const scroll = useRef(0);
   const [tip, setTip] = useState<Tip | undefined>();
   const hasModel = useStore((s) => Boolean(s.model));
@@ -37,9 +39,20 @@ export function Swimlane() {
     // Few lanes grow to fill the pane; drawing, scrolling and hit-testing all use this one height.
     const laneH = (s: CorolabState) => laneHeight(s.model?.layout.lanes.length ?? 1, size.h);
 
+    // A step only moves the cursor: the canvas is redrawn when what it shows changes.
+    let timelineStale = true;
     const paint = () => {
       frame = 0;
       const s = useStore.getState();
+      const started = performance.now();
+      if (timelineStale) {
+        timelineStale = false;
+        drawTimelineNow(s);
+      }
+      placeCursor(s);
+      box.dataset.frameMs = (performance.now() - started).toFixed(2);
+    };
+    const drawTimelineNow = (s: CorolabState) => {
       const w = box.clientWidth;
       const h = box.clientHeight;
       size = { w, h };
@@ -50,30 +63,39 @@ export function Swimlane() {
         ctx.fillRect(0, 0, w, h);
         return;
       }
-      const started = performance.now();
-      const e = s.model.trace.events;
-      const pos = Math.min(s.cursor, e.kind.length - 1);
-      drawTimeline(ctx, s.model.layout, {
-        x: scale(s),
-        width: w,
-        height: h,
-        scrollLanes: scroll.current,
-        palette,
-        cursorT: pos >= 0 ? e.t[pos] : undefined,
-        cursorLane: pos >= 0 ? e.task[pos]! + 1 : undefined,
-        laneH: laneH(s),
-      });
-      box.dataset.frameMs = (performance.now() - started).toFixed(2);
+      drawTimeline(ctx, s.model.layout, { x: scale(s), width: w, height: h, scrollLanes: scroll.current, palette, laneH: laneH(s) });
       box.dataset.laneH = String(laneH(s));
     };
-    const request = () => {
+    const placeCursor = (s: CorolabState) => {
+      const line = cursorLine.current!;
+      const band = cursorBand.current!;
+      const e = s.model?.trace.events;
+      const pos = e ? Math.min(s.cursor, e.kind.length - 1) : -1;
+      const place = e && pos >= 0 ? cursorPlace(e.t[pos]!, e.task[pos]! + 1, scale(s), size.w, size.h, scroll.current, laneH(s)) : {};
+      const palette = PALETTES[s.theme];
+      line.style.display = place.lineX === undefined ? 'none' : 'block';
+      if (place.lineX !== undefined) {
+        line.style.transform = `translateX(${place.lineX - 1}px)`;
+        line.style.top = `${AXIS_H}px`;
+        line.style.background = palette.cursor;
+      }
+      band.style.display = place.band ? 'block' : 'none';
+      if (place.band) {
+        band.style.transform = `translateY(${place.band.top}px)`;
+        band.style.height = `${place.band.height}px`;
+        band.style.background = palette.selection;
+      }
+    };
+    const request = (timeline = true) => {
+      if (timeline) timelineStale = true;
       if (!frame) frame = requestAnimationFrame(paint);
     };
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.model !== prev.model) scroll.current = 0;
-      if (s.model !== prev.model || s.cursor !== prev.cursor || s.view !== prev.view || s.theme !== prev.theme) request();
+      if (s.model !== prev.model || s.view !== prev.view || s.theme !== prev.theme) request();
+      else if (s.cursor !== prev.cursor) request(false);
     });
-    const observer = new ResizeObserver(request);
+    const observer = new ResizeObserver(() => request());
     observer.observe(box);
 
     const maxScroll = () => {
@@ -204,6 +226,8 @@ export function Swimlane() {
   return (
     <div className="swimlane" ref={host} data-testid="swimlane">
       <canvas ref={canvas} tabIndex={0} aria-label="timeline" />
+      <div className="swimlane-band" ref={cursorBand} />
+      <div className="swimlane-cursor" ref={cursorLine} data-testid="swimlane-cursor" />
       {!hasModel && <div className="swimlane-empty" />}
       {tip && (
         <div className="tooltip" style={{ left: tip.x + 14, top: tip.y + 10 }}>

@@ -25,8 +25,6 @@ export interface DrawOptions {
   /** First lane row shown (vertical scroll), fractional allowed. */
   scrollLanes: number;
   palette: Palette;
-  cursorT?: number;
-  cursorLane?: number;
   title?: string;
   /** Lane height in px (laneHeight() for the view); LANE_H if not given. */
   laneH?: number;
@@ -115,10 +113,6 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: Layout, o: D
       ctx.fillStyle = p.laneAlt;
       ctx.fillRect(0, y, width, h);
     }
-    if (lane === o.cursorLane) {
-      ctx.fillStyle = p.selection;
-      ctx.fillRect(0, y, width, h);
-    }
   }
 
   ctx.save();
@@ -133,19 +127,10 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: Layout, o: D
   }
   drawMarkers(ctx, layout, x, first, last, o.scrollLanes, h, p);
   drawArrows(ctx, layout, x, first, last, o.scrollLanes, h, p, d0, d1);
-  if (o.cursorT !== undefined) {
-    const cx = Math.round(x(o.cursorT)) + 0.5;
-    ctx.strokeStyle = p.cursor;
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.moveTo(cx, AXIS_H);
-    ctx.lineTo(cx, height);
-    ctx.stroke();
-  }
   ctx.restore();
 
   drawAxis(ctx, x, width, p);
-  drawGutter(ctx, layout, first, last, o.scrollLanes, h, p, o.cursorLane);
+  drawGutter(ctx, layout, first, last, o.scrollLanes, h, p);
   ctx.restore();
 }
 
@@ -331,7 +316,7 @@ function drawAxis(ctx: CanvasRenderingContext2D, x: ScaleLinear<number, number>,
   ctx.textAlign = 'start';
 }
 
-function drawGutter(ctx: CanvasRenderingContext2D, layout: Layout, first: number, last: number, scroll: number, laneH: number, p: Palette, cursorLane?: number): void {
+function drawGutter(ctx: CanvasRenderingContext2D, layout: Layout, first: number, last: number, scroll: number, laneH: number, p: Palette): void {
   ctx.fillStyle = p.background;
   ctx.fillRect(0, AXIS_H, GUTTER_W, 1e5);
   ctx.font = '12px system-ui, sans-serif';
@@ -339,8 +324,8 @@ function drawGutter(ctx: CanvasRenderingContext2D, layout: Layout, first: number
   for (let lane = first; lane <= last; lane++) {
     const y = laneY(lane, scroll, laneH);
     if (y + laneH < AXIS_H) continue;
-    if (lane % 2 === 1 || lane === cursorLane) {
-      ctx.fillStyle = lane === cursorLane ? p.selection : p.laneAlt;
+    if (lane % 2 === 1) {
+      ctx.fillStyle = p.laneAlt;
       ctx.fillRect(0, y, GUTTER_W, laneH);
     }
     ctx.fillStyle = lane === 0 ? p.loop : p.text;
@@ -352,4 +337,25 @@ function drawGutter(ctx: CanvasRenderingContext2D, layout: Layout, first: number
   ctx.moveTo(GUTTER_W - 0.5, 0);
   ctx.lineTo(GUTTER_W - 0.5, 1e5);
   ctx.stroke();
+}
+
+/** Where the stepper's cursor shows over the swimlane: its line's x, its lane's band; undefined when out of view. */
+export interface CursorPlace {
+  lineX?: number;
+  band?: { top: number; height: number };
+}
+
+/**
+ * The cursor is drawn apart from the timeline (Swimlane's overlay), so that a
+ * step moves two small elements instead of redrawing the whole canvas.
+ */
+export function cursorPlace(t: number, lane: number, x: ScaleLinear<number, number>, width: number, height: number, scrollLanes: number, laneH = LANE_H): CursorPlace {
+  const place: CursorPlace = {};
+  const cx = Math.round(x(t));
+  if (cx >= GUTTER_W && cx <= width) place.lineX = cx;
+  const y = laneY(lane, scrollLanes, laneH);
+  const top = Math.max(y, AXIS_H);
+  const bottom = Math.min(y + laneH, height);
+  if (bottom > top) place.band = { top, height: bottom - top };
+  return place;
 }

@@ -94,7 +94,7 @@ interface Loaded {
 }
 
 /** Loads a trace through the debug hook; times the model build and the first paint. */
-function loadInPage(page: Page, gen: string, args: [number, number, number]): Promise<Loaded> {
+export function loadInPage(page: Page, gen: string, args: [number, number, number]): Promise<Loaded> {
   return page.evaluate(
     async ({ gen, args }) => {
       const make = new Function(`return (${gen})`)() as (...a: number[]) => any;
@@ -162,7 +162,7 @@ function panZoomFrames(page: Page): Promise<number[]> {
  * browser's style, layout and paint. The wait for that frame to begin (up to a
  * display refresh) is not work and is left out.
  */
-function seekTimes(page: Page, count: number): Promise<{ sync: number; frame: number; draw: number }[]> {
+export function seekTimes(page: Page, count: number): Promise<{ sync: number; frame: number; draw: number }[]> {
   return page.evaluate(async (count) => {
     const debug = (globalThis as any).corolabDebug;
     const store = debug.store;

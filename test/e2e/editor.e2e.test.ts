@@ -115,8 +115,19 @@ describe.skipIf(skipReason)('building, running, stepping and exporting say_after
     await page.keyboard.press('Alt+ArrowRight');
     expect(await consoleText(page)).not.toContain('world');
     await page.screenshot({ path: artifact('mid-step.png') });
+    // The swimlane's cursor line follows: at the end of the run it is further right.
+    const cursorLineX = () =>
+      page.evaluate(async () => {
+        await new Promise((r) => requestAnimationFrame(r));
+        const style = getComputedStyle(document.querySelector('[data-testid=swimlane-cursor]')!);
+        return style.display === 'none' ? undefined : new DOMMatrix(style.transform).m41;
+      });
+    const midX = await cursorLineX();
     await page.keyboard.press('End');
     expect(await consoleTextWith(page, 'world')).toContain('world');
+    const endX = await cursorLineX();
+    expect(midX).toBeDefined();
+    expect(endX!).toBeGreaterThan(midX! + 100);
   });
 
   it('exports the timeline as PNG and SVG', async () => {
