@@ -1,5 +1,5 @@
-// Starts the TypeScript worker under plain Node (CLI, tests); Electron's build bundles node-worker.ts instead.
-import { register } from 'tsx/esm/api';
+// Starts the TypeScript worker under plain Node (CLI, tests), from its esbuild
+// build when current (built.node.mjs); Electron's build bundles node-worker.ts instead.
+import { importBuilt } from './built.node.mjs';
 
-register();
-await import('./node-worker.ts');
+await importBuilt(new URL('./node-worker.ts', import.meta.url));
