@@ -140,24 +140,43 @@ export function installRuntime(py: PyodideAPI, files: Record<string, string>, mo
 const RUNNING_TASK = -2;
 /** tracer.py's NOW: an event that leaves its time to us (the latest CLOCK event's). */
 const NOW = -1;
-/** tracer.py's K_CLOCK: on the wire only, the clock moved to this time. */
+/** tracer.py's wire-only kinds: the clock moved; a whole step; a step cut short; the end of a callback. */
 const CLOCK = 100;
+const STEP = 101;
+const STEP_CUT = 102;
+const BOUNDARY = 103;
+/** A STEP's wake when nothing woke the task; its end when the task finished. */
+const NO_WAKE = -1;
+const FINISHED = -1;
+
+/** Kinds that are never inside a step: a step recorded later does not reach back past them. */
+const OUTSIDE_STEPS = new Set<number>([
+  EventKind.LoopIteration,
+  EventKind.TimerFired,
+  EventKind.CallbackRun,
+  EventKind.TaskDone,
+  EventKind.TaskCancelled,
+  EventKind.TaskFailed,
+]);
 
 /**
- * Turns the tracer's flat (kind, t, task, a, b) doubles into typed columns. The
- * tracer keeps its hot path short (see "On the wire" in tracer.py): a Wake is
- * followed here by the StepStart it implies, an Await preceded by its StepEnd,
- * events marked RUNNING_TASK get the task of the step they happened in, and
- * events marked NOW the time of the latest CLOCK event, which is dropped.
+ * Turns the tracer's flat (kind, t, task, a, b) doubles into typed columns,
+ * spelling out what its hot path leaves out (see "On the wire" in tracer.py).
+ * A step arrives as one STEP record after the events that happened inside it:
+ * its Wake and StepStart go in before those events (back to the last event
+ * that cannot be inside a step), which get its task; its StepEnd and Await
+ * follow them. Events marked NOW get the time of the latest CLOCK event.
  * Chunks are cut between loop iterations, so no step is running where one
  * begins; `clock` is the time where it begins.
  */
 export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events: TraceEvents; clock: number } {
   const flat = bytes ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8) : new Float64Array(0);
-  let n = flat.length / 5;
+  let n = 0;
   for (let j = 0; j < flat.length; j += 5) {
-    if (flat[j] === EventKind.Wake || flat[j] === EventKind.Await) n++;
-    else if (flat[j] === CLOCK) n--;
+    const k = flat[j]!;
+    if (k === STEP) n += (flat[j + 1] === NO_WAKE ? 1 : 2) + (flat[j + 3] === FINISHED ? 1 : 2);
+    else if (k === STEP_CUT) n += flat[j + 1] === NO_WAKE ? 1 : 2;
+    else if (k !== CLOCK && k !== BOUNDARY) n++;
   }
   const kind = new Uint8Array(n);
   const t = new Float64Array(n);
@@ -171,31 +190,55 @@ export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events:
     a[i] = x;
     b[i] = y;
   };
-  let running = -1;
-  for (let j = 0, i = 0; j < flat.length; j += 5) {
+  // Events from `open` on may be inside a step whose record has not come yet; `openClock` is the time there.
+  let open = 0;
+  let openClock = clock;
+  let i = 0;
+  const claim = (who: number): void => {
+    for (let e = open; e < i; e++) if (task[e] === RUNNING_TASK) task[e] = who;
+  };
+  const close = (): void => {
+    claim(-1);
+    open = i;
+    openClock = clock;
+  };
+  /** Makes room for `count` events at `open` and writes the step's start there. */
+  const startStep = (who: number, wake: number): void => {
+    const count = wake === NO_WAKE ? 1 : 2;
+    for (const column of [kind, t, task, a, b]) column.copyWithin(open + count, open, i);
+    i += count;
+    let at = open;
+    if (wake !== NO_WAKE) put(at++, EventKind.Wake, openClock, who, wake & 3, (wake >> 2) - 1);
+    put(at++, EventKind.StepStart, openClock, who, -1, -1);
+    open = at;
+    claim(who);
+  };
+  for (let j = 0; j < flat.length; j += 5) {
     const k = flat[j]!;
-    let time = flat[j + 1]!;
     if (k === CLOCK) {
-      clock = time;
+      clock = flat[j + 1]!;
       continue;
     }
-    if (time === NOW) time = clock;
-    let who = flat[j + 2]!;
-    if (k === EventKind.Wake) {
-      put(i++, k, time, who, flat[j + 3]!, flat[j + 4]!);
-      put(i++, EventKind.StepStart, time, who, -1, -1);
-      running = who;
-    } else if (k === EventKind.Await) {
-      put(i++, EventKind.StepEnd, time, who, -1, -1);
-      put(i++, k, time, who, flat[j + 3]!, flat[j + 4]!);
-      running = -1;
-    } else {
-      if (k === EventKind.StepStart) running = who;
-      else if (k === EventKind.StepEnd) running = -1;
-      else if (who === RUNNING_TASK) who = running;
-      put(i++, k, time, who, flat[j + 3]!, flat[j + 4]!);
+    if (k === STEP || k === STEP_CUT) {
+      const who = flat[j + 2]!;
+      startStep(who, flat[j + 1]!);
+      if (k === STEP) {
+        const end = flat[j + 3]!;
+        put(i++, EventKind.StepEnd, clock, who, -1, -1);
+        if (end !== FINISHED) put(i++, EventKind.Await, clock, who, end & 3, (end >> 2) - 1);
+      }
+      close();
+      continue;
     }
+    if (k === BOUNDARY) {
+      close();
+      continue;
+    }
+    const time = flat[j + 1] === NOW ? clock : flat[j + 1]!;
+    put(i++, k, time, flat[j + 2]!, flat[j + 3]!, flat[j + 4]!);
+    if (OUTSIDE_STEPS.has(k)) close();
   }
+  close();
   return { events: { kind, t, task, a, b }, clock };
 }
 

@@ -44,6 +44,25 @@ describe('limits', () => {
     await expectNextRunWorks();
   });
 
+  it('keeps the step a budget cut short: its start, and its lines on its task', async () => {
+    const src = 'import asyncio\nasync def spin():\n    await asyncio.sleep(1)\n    while True:\n        pass\nasync def main():\n    await asyncio.create_task(spin(), name="spinner")\nasyncio.run(main())\n';
+    const r = await rt.run(src, { limits: { maxSteps: 5_000, maxVirtualSeconds: 100 } });
+    expect(r.trace.meta.end.status).toBe('limit');
+    const e = r.trace.events;
+    const spinner = r.trace.tasks.name.findIndex((s) => r.trace.strings[s] === 'spinner');
+    expect(spinner).toBeGreaterThanOrEqual(0);
+    const lastStart = e.kind.lastIndexOf(EventKind.StepStart);
+    expect(e.task[lastStart]).toBe(spinner);
+    expect(e.t[lastStart]).toBe(1);
+    // Woken by its sleep's timer, and never ended.
+    expect(e.kind[lastStart - 1]).toBe(EventKind.Wake);
+    expect(e.kind.indexOf(EventKind.StepEnd, lastStart)).toBe(-1);
+    const lines = [...e.kind.keys()].filter((i) => i > lastStart && e.kind[i] === EventKind.Line);
+    expect(lines.length).toBeGreaterThan(1000);
+    expect(lines.every((i) => e.task[i] === spinner)).toBe(true);
+    await expectNextRunWorks();
+  });
+
   it('interrupts `while True: pass` at the real-time limit when nothing counts steps', async () => {
     const r = await rt.run('print("spin")\nwhile True:\n    pass\n', { trace: false });
     expect(['stopped']).toContain(r.trace.meta.end.status);

@@ -14,15 +14,23 @@ Hooks, all cheap and all outside CPython's scheduling code:
 
 A task step is the hot path (in Pyodide every Python operation costs several
 times what it does natively), so it does as little as it can: tasks and
-futures carry their ids as attributes, events that happen inside a step
-(lines, prints, timers, futures) say RUNNING_TASK instead of looking the task
-up, and the hot events say NOW instead of reading the clock.
+futures carry what they are as an attribute (a wait code), events that
+happen inside a step (lines, prints, timers, futures) say RUNNING_TASK
+instead of looking the task up, the hot events say NOW instead of reading
+the clock, and a step is one record, made when it ends.
 
-On the wire, to the host (engine.ts splitEvents): a Wake stands for Wake +
-StepStart, an Await for StepEnd + Await, RUNNING_TASK for the task of the step
-in progress, NOW for the time of the latest CLOCK event, which the tracer
-records whenever the clock moves. The trace the host builds has them all
-spelled out, and no CLOCK events.
+On the wire, to the host (engine.ts splitEvents):
+- STEP (task, wake, end) is a whole step: its Wake (unless `wake` is NO_WAKE)
+  and StepStart, placed before the events recorded since the last event that
+  cannot be inside a step (engine.ts OUTSIDE_STEPS), then its StepEnd, and its
+  Await unless `end` is FINISHED (the task's Done/Failed/Cancelled follows);
+- STEP_CUT is a step the run was halted in: Wake and StepStart only;
+- BOUNDARY ends what a plain callback or a timer did, so that the next step
+  does not claim it;
+- RUNNING_TASK is the task of the step the event is inside (-1 outside steps),
+  NOW the time of the latest CLOCK event, which the tracer records whenever
+  the clock moves; a wake or end is a wait code: (id + 1) * 4 + WaitKind.
+The trace the host builds has all of it spelled out, and none of these.
 """
 import asyncio
 import os
@@ -43,6 +51,10 @@ W_YIELD, W_SLEEP, W_FUTURE, W_TASK = range(4)
 RUNNING_TASK = -2  # "the task whose step is running", resolved by the host
 NOW = -1  # "the clock's time", resolved by the host from the CLOCK events
 K_CLOCK = 100  # on the wire only: the clock moved to this time
+K_STEP, K_STEP_CUT, K_BOUNDARY = 101, 102, 103  # on the wire only: see "On the wire"
+NO_WAKE = -1  # a STEP's wake: the task was not woken by anything (its first step, a yield)
+FINISHED = -1  # a STEP's end: the task is done
+YIELD = 0  # the wait code of a bare yield (W_YIELD, no id)
 OUTCOME_RESULT, OUTCOME_EXCEPTION, OUTCOME_CANCELLED = range(3)
 
 _Task = asyncio.Task
@@ -51,6 +63,14 @@ _SIMPLE_TYPES = (int, float, str, bool, type(None), bytes, list, tuple, dict, se
 _repr = reprlib.Repr(maxstring=60, maxother=60).repr
 _tracer = None  # the tracer of the run in progress
 _push = None  # its events.extend, or _discard while it records nothing (set by activate)
+
+
+def wait_code(kind, target):
+    """A WaitKind and an id as one number (engine.ts decodes it)."""
+    return (target + 1) * 4 + kind
+
+
+_BOUNDARY = (K_BOUNDARY, -1, -1, -1, -1)
 
 
 def _safe_repr(value):
@@ -121,7 +141,7 @@ class Tracer:
             fid = len(self.future_label)
             if isinstance(fut, TracedFuture):
                 fut._corolab_id = fid
-                fut._corolab_wait = (W_FUTURE, fid)
+                fut._corolab_wait = wait_code(W_FUTURE, fid)
             else:
                 try:
                     self._future_ids[fut] = fid
@@ -149,7 +169,7 @@ class Tracer:
             return  # asyncio's own housekeeping (shutdown_asyncgens, ...): not the program's
         tid = len(self.task_name)
         task._corolab_tid = tid
-        task._corolab_wait = (W_TASK, tid)
+        task._corolab_wait = wait_code(W_TASK, tid)
         self.task_name.append(self.string(task.get_name()))
         parent = self.current_task_id()
         self.task_parent.append(parent)
@@ -158,15 +178,15 @@ class Tracer:
         self.emit(K_TASK_CREATED, tid, parent, -1)
 
     def waiting_on(self, fut):
-        """(WaitKind, id) for something a task awaits or was woken by."""
+        """The wait code of something a task awaits or was woken by."""
         if fut is None:
-            return W_YIELD, -1
+            return YIELD
         wait = getattr(fut, "_corolab_wait", None)
         if wait is not None:
             return wait
         if isinstance(fut, _Task):
-            return W_TASK, -1  # not one of the program's tasks
-        return W_FUTURE, self.future_id(fut)
+            return wait_code(W_TASK, -1)  # not one of the program's tasks
+        return wait_code(W_FUTURE, self.future_id(fut))
 
     def checkpoint(self, between_steps=True):
         """Every few thousand steps and lines: the step budget, a pending Stop,
@@ -185,10 +205,10 @@ class Tracer:
     def renamed(self, tid, name):
         self.emit(K_TASK_RENAMED, tid, self.string(name), -1)
 
-    def task_finished(self, tid, task):
+    def task_finished(self, tid, task, wake):
         now = self.clock.now
         push = _push
-        push((K_STEP_END, now, tid, -1, -1))
+        push((K_STEP, wake, tid, FINISHED, 0))
         if task.cancelled():
             push((K_TASK_CANCELLED, now, tid, -1, -1))
         elif task._exception is not None:
@@ -196,6 +216,11 @@ class Tracer:
             push((K_TASK_FAILED, now, tid, self.string(f"{type(exc).__name__}: {exc}"), -1))
         else:
             push((K_TASK_DONE, now, tid, self.string(_safe_repr(task._result)), -1))
+
+    def step_cut(self, tid, wake):
+        """The run was halted inside a step (a budget, Stop): the step is recorded
+        even if recording has stopped, as the events inside it were."""
+        self.events.extend((K_STEP_CUT, wake, tid, -1, 0))
 
     def callback(self, handle, timer):
         cb = handle._callback
@@ -293,8 +318,8 @@ def _report_callback_error(handle, exc):
 
 class TracedHandle(events.Handle):
     """Every callback the traced loop runs. Task steps are the hot path: one
-    call each, so it is written out here, with no helper calls, and events go
-    out in batches of five numbers."""
+    call each, so it is written out here, with no helper calls, and a step
+    goes out as one record of five numbers when it ends."""
 
     __slots__ = ()
 
@@ -309,29 +334,29 @@ class TracedHandle(events.Handle):
         args = self._args
         if args:  # a wake-up: the argument is the future that completed
             try:
-                kind, target = args[0]._corolab_wait
+                wake = args[0]._corolab_wait
             except AttributeError:
-                kind, target = _tracer.waiting_on(args[0])
-            _push((K_WAKE, NOW, tid, kind, target))  # and its StepStart: see "On the wire"
+                wake = _tracer.waiting_on(args[0])
         else:
-            _push((K_STEP_START, NOW, tid, -1, -1))
+            wake = NO_WAKE
         try:
             self._context.run(callback, *args)
         except (SystemExit, KeyboardInterrupt):
+            _tracer.step_cut(tid, wake)
             raise
         except BaseException as exc:
             _report_callback_error(self, exc)
         waiter = task._fut_waiter
         if waiter is not None:
             try:
-                kind, target = waiter._corolab_wait
+                end = waiter._corolab_wait
             except AttributeError:
-                kind, target = _tracer.waiting_on(waiter)
-            _push((K_AWAIT, NOW, tid, kind, target))  # and its StepEnd before it
+                end = _tracer.waiting_on(waiter)
+            _push((K_STEP, wake, tid, end, 0))
         elif task.done():
-            _tracer.task_finished(tid, task)
+            _tracer.task_finished(tid, task, wake)
         else:
-            _push((K_AWAIT, NOW, tid, W_YIELD, -1))
+            _push((K_STEP, wake, tid, YIELD, 0))
 
 
 def _run_other(handle, timer):
@@ -340,6 +365,7 @@ def _run_other(handle, timer):
     else:
         _tracer.callback(handle, timer)
         events.Handle._run(handle)
+    _push(_BOUNDARY)
 
 
 class TracedTimerHandle(VirtualTimerHandle):
@@ -351,6 +377,7 @@ class TracedTimerHandle(VirtualTimerHandle):
         tr.emit(K_TIMER_FIRED, -1, self._timer_id, -1)
         if self._callback is futures._set_result_unless_cancelled:
             events.Handle._run(self)  # asyncio.sleep's own timer: the wake-up that follows says it all
+            _push(_BOUNDARY)
         else:
             TracedHandle._run(self, self._timer_id)
 
@@ -416,7 +443,7 @@ class TracedEventLoop(VirtualEventLoop):
         if callback is futures._set_result_unless_cancelled:
             label = "sleep"
             tr.future_id(args[0], "sleep")
-            args[0]._corolab_wait = (W_SLEEP, tid)
+            args[0]._corolab_wait = wait_code(W_SLEEP, tid)
         else:
             label = getattr(callback, "__qualname__", None) or type(callback).__name__
         tr.timer_label.append(tr.string(label))
