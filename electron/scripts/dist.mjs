@@ -28,5 +28,12 @@ if (!electron.path) {
 }
 const built = await run(['electron-vite', 'build', '--config', 'electron/electron.vite.config.ts']);
 if (built !== 0) process.exit(built);
+// The snapshot of the Python sources being packaged (a stale one would not be used: its name carries their hash).
+const snapshot = await new Promise((resolve) => {
+  const child = spawn(process.execPath, [join(repo, 'electron/scripts/make-snapshot.mjs')], { cwd: repo, stdio: 'inherit' });
+  child.on('exit', (code) => resolve(code ?? 1));
+  child.on('error', () => resolve(1));
+});
+if (snapshot !== 0) process.exit(snapshot);
 // Package with the Electron that is already installed rather than a downloaded one.
 process.exit(await run(['electron-builder', '--config', 'electron-builder.yml', `--config.electronDist=${electron.distDir}`, ...process.argv.slice(2)]));

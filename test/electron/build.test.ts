@@ -7,7 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
+import { snapshotPath } from '../../shared/runtime/snapshot.node.js';
+import { readPythonFiles } from '../../shared/runtime/python-files.node.js';
 
 const repo = join(import.meta.dirname, '../..');
 const chunks = join(repo, 'out/main/chunks');
@@ -26,15 +28,28 @@ describe.skipIf(!built)(built ? 'built desktop app' : reason, () => {
       const worker = new Worker(${JSON.stringify(join(chunks, worker!))}, { execArgv: [] });
       worker.postMessage({ type: 'interrupt-buffer', buffer: new Int32Array(new SharedArrayBuffer(4)) });
       const out = [];
+      let snapshot;
       worker.on('message', (m) => {
+        if (m.type === 'ready') snapshot = m.snapshot;
         if (m.type === 'ready') worker.postMessage({ type: 'run', runId: 1, filename: 'a.py', options: {},
           source: 'import asyncio\\nasync def main():\\n    await asyncio.sleep(3)\\n    print("slept", asyncio.get_running_loop().time())\\nasyncio.run(main())\\n' });
         if (m.type === 'load-error') { console.log('load-error ' + m.message); process.exit(1); }
         if (m.type === 'output') out.push(...m.chunks.map((c) => c.text));
-        if (m.type === 'done') { console.log(JSON.stringify({ out: out.join(''), status: m.trace.meta.end.status, t: m.trace.events.t.constructor.name })); worker.terminate(); }
+        if (m.type === 'done') { console.log(JSON.stringify({ out: out.join(''), status: m.trace.meta.end.status, t: m.trace.events.t.constructor.name, snapshot })); worker.terminate(); }
       });`;
     const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 90_000, env: { ...process.env, NODE_OPTIONS: '' } });
-    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({ out: 'slept 3.0\n', status: 'ok', t: 'Float64Array' });
+    // From the snapshot made for these Python sources, found as the packaged app finds it (electron-builder.yml).
+    const snapshotMade = existsSync(snapshotPath(readPythonFiles()));
+    if (!snapshotMade && process.env.CI) throw new Error('no Pyodide snapshot in CI: npm ci should have made it');
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({ out: 'slept 3.0\n', status: 'ok', t: 'Float64Array', snapshot: snapshotMade });
+  });
+
+  it('packages the snapshot unpacked beside Pyodide, where the bundled worker looks for it', () => {
+    const config = readFileSync(join(repo, 'electron-builder.yml'), 'utf8');
+    const dir = relative(repo, dirname(snapshotPath(readPythonFiles()))).split(sep).join('/');
+    const list = (key: string) => config.split(`\n${key}:\n`)[1]!.split(/\n(?!\s)/)[0]!.split('\n').map((l) => l.trim());
+    expect(list('files')).toContain(`- ${dir}/*.snapshot`);
+    expect(list('asarUnpack')).toContain(`- ${dir}/*.snapshot`);
   });
 
   it('bundles the sandboxed preload so it requires only electron', () => {
