@@ -78,6 +78,7 @@ class VirtualTimerHandle(events.TimerHandle):
 
 class VirtualEventLoop(base_events.BaseEventLoop):
     _task_class = asyncio.Task
+    _timer_class = VirtualTimerHandle
 
     def __init__(self, session):
         super().__init__()
@@ -113,7 +114,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         return timer
 
     def _new_timer(self, when, callback, args, context):
-        timer = VirtualTimerHandle(when, callback, args, self, context)
+        timer = self._timer_class(when, callback, args, self, context)
         timer._seq = next(self._timer_seq)
         return timer
 

@@ -416,6 +416,7 @@ TracedTask.__name__ = TracedTask.__qualname__ = "Task"
 
 class TracedEventLoop(VirtualEventLoop):
     _task_class = TracedTask
+    _timer_class = TracedTimerHandle
 
     def _run_once(self):
         tr = _tracer
@@ -435,8 +436,7 @@ class TracedEventLoop(VirtualEventLoop):
         return handle
 
     def _new_timer(self, when, callback, args, context):
-        timer = TracedTimerHandle(when, callback, args, self, context)
-        timer._seq = next(self._timer_seq)
+        timer = super()._new_timer(when, callback, args, context)
         tr = _tracer
         timer._timer_id = tid = len(tr.timer_when)
         tr.timer_when.append(float(when))
