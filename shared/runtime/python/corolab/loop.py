@@ -118,6 +118,12 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         timer._seq = next(self._timer_seq)
         return timer
 
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        if threads.emulating():
+            # From a thread that is run ahead of the loop: the call reaches the loop when the thread makes it.
+            return self.call_at(self._clock.now, callback, *args, context=context)
+        return super().call_soon_threadsafe(callback, *args, context=context)
+
     def run_in_executor(self, executor, func, *args):
         if threads.runs_as_thread(executor):
             self._check_closed()

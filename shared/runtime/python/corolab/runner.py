@@ -17,6 +17,7 @@ import types
 from asyncio import events
 
 from . import loop as vloop
+from . import threads
 from . import tracer as vtracer
 from . import vclock
 from .output import OutputChannel, StampedWriter
@@ -40,6 +41,7 @@ class Session:
         self.loops = []
         self.channel = OutputChannel(self)
         self.clock.on_limit = self.halt
+        self.clock.on_advance = self._write_due_output
         self._last_chunk = self.real_time()
         if self.tracer is not None:
             self.tracer.on_limit = self.halt
@@ -62,6 +64,17 @@ class Session:
         self.channel.halted = True
         if self.tracer is not None:
             self.tracer.stop()
+
+    def _write_due_output(self, until):
+        # What emulated threads printed, once the program's clock reaches it (not a thread's own clock).
+        if not threads.emulating():
+            self.channel.flush_deferred(until)
+
+    def print_exception(self, exc, file):
+        _print_exception(exc, self.filename, file)
+
+    def running_loop(self):
+        return events._get_running_loop()
 
     def next_task_name(self):
         self._task_counter += 1
@@ -139,6 +152,7 @@ def run(source, filename, options_json="{}"):
     saved_sigint = signal.signal(signal.SIGINT, _stop_requested)
     sys.modules["__main__"] = main
     vloop.install_policy(session.new_loop)
+    threads.install(session)
     if tracer is not None:
         vtracer.activate(tracer)
     try:
@@ -172,6 +186,8 @@ def run(source, filename, options_json="{}"):
                 finally:
                     if lines is not None:
                         lines.stop()
+            if status not in ("deadlock", "limit", "stopped"):
+                threads.wait_for_threads(session)
             stdout.finish()
             if status in ("deadlock", "limit", "stopped"):
                 channel.halted = False
@@ -198,6 +214,7 @@ def run(source, filename, options_json="{}"):
         if saved[3] is not None:
             sys.modules["__main__"] = saved[3]
         vtracer.deactivate()
+        threads.uninstall()
         vclock.uninstall()
         events._set_running_loop(None)
         linecache.cache.pop(filename, None)

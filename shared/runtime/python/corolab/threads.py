@@ -1,16 +1,31 @@
-"""run_in_executor() and asyncio.to_thread() without threads.
+"""Threads without threads: run_in_executor(), asyncio.to_thread() and threading.Thread.
 
-Pyodide has no threads, so the call runs at once — but as if on a thread of its
-own: the virtual time it spends (time.sleep) does not hold up the event loop.
-The clock is wound back to where the call started, the lines it printed are
-written by timers at the virtual times they were printed, and its future
-resolves when the call would have finished. So a blocking call in a thread
-overlaps with the loop's own waiting, as it does in CPython.
+Pyodide cannot start threads, so a thread's function runs at once — but as if
+on a thread of its own: the virtual time it spends (time.sleep) does not hold
+up the caller. The clock is wound back to where the call started; the lines
+it printed come out at the virtual times it printed them; what it hands the
+event loop (call_soon_threadsafe) reaches the loop at that time too; an
+executor's future resolves, and a Thread's join() returns, when the call
+would have finished. So a blocking call on a thread overlaps with the rest
+of the program, as it does in CPython.
+
+What cannot be shown this way: what a thread changes in shared data is seen
+at once rather than at the thread's time, and a thread that waits for
+something the rest of the program does later (a lock held by the caller, a
+queue it fills, a run_coroutine_threadsafe() result) waits forever, until the
+run's time limit.
 """
 import concurrent.futures
+import itertools
 import sys
+import threading
 
 from .output import StampedWriter
+
+_thread_class = threading.Thread
+_originals = {name: getattr(_thread_class, name) for name in ("start", "join", "is_alive")}
+_current_thread = threading.current_thread
+_running = []  # the emulated threads in progress, innermost last: (Thread or None, capture)
 
 
 class _Capture:
@@ -22,6 +37,55 @@ class _Capture:
 
     def line(self, stream, t, text):
         self.lines.append((stream, t, text))
+
+
+def emulating():
+    """Whether the code running now is an emulated thread's."""
+    return bool(_running)
+
+
+def _call_in_thread(session, thread, func, args):
+    """Runs func(*args) as a thread starting now; returns (result, error, end time, lines)."""
+    clock = session.clock
+    start = clock.now
+    capture = _Capture()
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = StampedWriter(capture, 1, clock), StampedWriter(capture, 2, clock)
+    result = error = None
+    tracer = session.tracer
+    if tracer is not None:
+        tracer.pause()  # the call's own steps are not the loop's
+    _running.append(thread)
+    try:
+        result = func(*args)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:
+        error = exc
+    finally:
+        _running.pop()
+        sys.stdout.finish()
+        sys.stderr.finish()
+        sys.stdout, sys.stderr = saved
+        if tracer is not None and not _running:
+            tracer.resume()
+        end = clock.now
+        clock.move_to(start)
+    return result, error, end, capture.lines
+
+
+def _deliver(session, lines):
+    """Writes a finished thread's lines at the virtual times it wrote them."""
+    if _running:
+        # Inside another emulated thread: its own output, to come out with the rest of it.
+        sys.stdout._channel.lines.extend(lines)
+        return
+    loop = session.running_loop()
+    for stream, t, text in lines:
+        if loop is not None:
+            loop.call_at(t, session.channel.line, stream, t, text)
+        else:
+            session.channel.defer(stream, t, text)
 
 
 def _resolve(future, result, error):
@@ -38,32 +102,103 @@ def runs_as_thread(executor):
 
 
 def run_as_thread(loop, func, args):
+    """loop.run_in_executor() on a thread: a future that resolves when the call would have ended."""
     session = loop._session
-    clock = session.clock
     future = loop.create_future()
-    start = clock.now
-    capture = _Capture()
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = StampedWriter(capture, 1, clock), StampedWriter(capture, 2, clock)
-    result = error = None
-    tracer = session.tracer
-    if tracer is not None:
-        tracer.pause()  # the call's own steps are not the loop's
-    try:
-        result = func(*args)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:
-        error = exc
-    finally:
-        sys.stdout.finish()
-        sys.stderr.finish()
-        sys.stdout, sys.stderr = saved
-        if tracer is not None:
-            tracer.resume()
-        end = clock.now
-        clock.move_to(start)
-    for stream, t, text in capture.lines:
-        loop.call_at(t, session.channel.line, stream, t, text)
+    result, error, end, lines = _call_in_thread(session, None, func, args)
+    _deliver(session, lines)
     loop.call_at(end, _resolve, future, result, error)
     return future
+
+
+# -- threading.Thread ----------------------------------------------------------------
+
+
+def _start(self):
+    if not self._initialized:
+        raise RuntimeError("thread.__init__() not called")
+    if self._started.is_set():
+        raise RuntimeError("threads can only be started once")
+    self._started.set()
+    session = _session
+    _result, _error, end, lines = _call_in_thread(session, self, _run_thread, (self,))
+    self._corolab_end = end
+    if not self.daemon:
+        session.thread_ends.append(end)
+    _deliver(session, lines)
+
+
+def _run_thread(thread):
+    # As Thread._bootstrap_inner: an uncaught exception goes to threading.excepthook,
+    # whose default report shows the program's own frames only, as tracebacks do here.
+    try:
+        thread.run()
+    except SystemExit:
+        pass
+    except BaseException as exc:
+        if threading.excepthook is threading.__excepthook__:
+            sys.stderr.write(f"Exception in thread {thread.name}:\n")
+            _session.print_exception(exc, sys.stderr)
+        else:
+            thread._invoke_excepthook(thread)
+
+
+def _join(self, timeout=None):
+    end = getattr(self, "_corolab_end", None)
+    if end is None:
+        return _originals["join"](self, timeout)
+    if self is threading.current_thread():
+        raise RuntimeError("cannot join current thread")
+    # Blocks the caller, as time.sleep does, until the thread would have finished.
+    wait = end - _session.clock.now
+    if timeout is not None:
+        wait = min(wait, max(timeout, 0))
+    if wait > 0:
+        _session.clock.advance(wait)
+
+
+def _is_alive(self):
+    end = getattr(self, "_corolab_end", None)
+    if end is None:
+        return _originals["is_alive"](self)
+    return _session.clock.now < end
+
+
+def _current():
+    for thread in reversed(_running):
+        if thread is not None:
+            return thread
+    return _current_thread()
+
+
+_session = None
+
+
+def install(session):
+    """Emulates threading.Thread for one run; numbering starts again at Thread-1."""
+    global _session
+    _session = session
+    session.thread_ends = []
+    threading._counter = itertools.count(1).__next__
+    _thread_class.start, _thread_class.join, _thread_class.is_alive = _start, _join, _is_alive
+    threading.current_thread = _current
+
+
+def uninstall():
+    global _session
+    _session = None
+    for name, fn in _originals.items():
+        setattr(_thread_class, name, fn)
+    threading.current_thread = _current_thread
+    _running.clear()
+
+
+def wait_for_threads(session):
+    """At the end of the program, as the interpreter waits for its non-daemon threads
+    (daemon threads end with it: what they would have printed later never is)."""
+    clock = session.clock
+    last = max(session.thread_ends, default=clock.now)
+    session.channel.flush_deferred(max(last, clock.now))
+    session.channel.drop_deferred()
+    if last > clock.now:
+        clock.move_to(last)

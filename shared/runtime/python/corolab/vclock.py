@@ -29,6 +29,7 @@ class VirtualClock:
         self.max_seconds = max_seconds
         self.on_limit = lambda: None
         self.on_move = lambda now: None  # told every new time (the tracer records it)
+        self.on_advance = lambda target: None  # told before it moves on to `target` (output.py writes what is due)
 
     def advance(self, seconds):
         if seconds > 0:
@@ -40,6 +41,7 @@ class VirtualClock:
                     f"the program's clock passed {self.max_seconds:g} virtual seconds "
                     f"(it asked to wait until {target:g} s)"
                 )
+            self.on_advance(target)
             self.move_to(target)
 
     def move_to(self, now):
