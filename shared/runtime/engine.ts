@@ -14,6 +14,14 @@ import type { RunRequest, TraceChunk } from './protocol.js';
 /** Loads Pyodide; `snapshot` says whether it came from a memory snapshot. */
 export type LoadPyodide = () => Promise<{ py: PyodideAPI; snapshot: boolean }>;
 
+/** What a worker knows of its platform. */
+export interface WorkerHost {
+  /** Memory Python may take. */
+  memoryLimitMB?: number;
+  /** The machine's CPU count: programs see it (os.cpu_count(), thread pools' sizes), as natively. */
+  cpus?: number;
+}
+
 /** The Python side's records start with this character on the real stdout. */
 const RECORD = '\x1e';
 const RUNTIME_DIR = '/corolab-runtime';
@@ -48,6 +56,7 @@ export class Engine {
   private constructor(
     private readonly py: PyodideAPI,
     readonly fromSnapshot: boolean,
+    private readonly cpus: number,
   ) {
     py.setStdout({ batched: (line: string) => this.stdoutLine(line) });
     py.setStderr({ batched: (line: string) => this.onOutput([{ stream: 'stderr', text: line + '\n', t: 0, task: -1 }]) });
@@ -59,14 +68,14 @@ export class Engine {
     loadPyodide: LoadPyodide,
     files: Record<string, string>,
     progress: (stage: 'pyodide' | 'runtime', fraction: number, message: string) => void,
-    memoryLimitMB = DEFAULT_MEMORY_LIMIT_MB,
+    { memoryLimitMB = DEFAULT_MEMORY_LIMIT_MB, cpus = 1 }: WorkerHost = {},
   ): Promise<Engine> {
     progress('pyodide', 0.05, 'Loading Python (Pyodide)…');
     capWasmMemory(memoryLimitMB);
     const { py, snapshot } = await loadPyodide();
     progress('runtime', 0.85, 'Loading the asyncio runtime…');
     installRuntime(py, files);
-    return new Engine(py, snapshot);
+    return new Engine(py, snapshot, cpus);
   }
 
   setInterruptBuffer(buffer: Int32Array): void {
@@ -84,7 +93,7 @@ export class Engine {
     this.eventsStreamed = 0;
     this.chunkClock = 0;
     const started = performance.now();
-    const proxy = this.runPy(request.source, request.filename, JSON.stringify(options));
+    const proxy = this.runPy(request.source, request.filename, JSON.stringify({ ...options, hostCpus: this.cpus }));
     let result: PyRunResult;
     try {
       result = proxy.toJs({ dict_converter: Object.fromEntries, create_proxies: false }) as PyRunResult;
@@ -274,7 +283,7 @@ export async function serveWorker(
   port: WorkerPort,
   loadPyodide: LoadPyodide,
   files: Record<string, string>,
-  memoryLimitMB = DEFAULT_MEMORY_LIMIT_MB,
+  host: WorkerHost = {},
 ): Promise<void> {
   const loadStart = performance.now();
   const queue: unknown[] = [];
@@ -308,7 +317,7 @@ export async function serveWorker(
       loadPyodide,
       files,
       (stage, fraction, message) => port.post({ type: 'progress', stage, fraction, message }),
-      memoryLimitMB,
+      host,
     );
   } catch (err) {
     port.post({ type: 'load-error', message: `could not load Python: ${String(err)}` });

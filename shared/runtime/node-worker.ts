@@ -1,4 +1,5 @@
 /** The runtime worker under Node's worker_threads (Electron main, the CLI, tests). */
+import { availableParallelism } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPyodide } from 'pyodide';
 import { serveWorker } from './engine.js';
@@ -18,5 +19,5 @@ void serveWorker(
   },
   data?.snapshot === false ? async () => ({ py: await loadPyodide({ indexURL: PYODIDE_DIR }), snapshot: false }) : () => loadPyodideFast(files),
   files,
-  data?.memoryLimitMB,
+  { memoryLimitMB: data?.memoryLimitMB, cpus: availableParallelism() },
 );

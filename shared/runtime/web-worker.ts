@@ -24,4 +24,5 @@ void serveWorker(
     return { py: await pyodide.loadPyodide({ indexURL }), snapshot: false };
   },
   files,
+  { cpus: scope.navigator.hardwareConcurrency || 1 },
 );

@@ -127,7 +127,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
     def run_in_executor(self, executor, func, *args):
         if threads.runs_as_thread(executor):
             self._check_closed()
-            return threads.run_as_thread(self, func, args)
+            return threads.run_as_thread(self, executor, func, args)
         return super().run_in_executor(executor, func, *args)
 
     def _new_task(self, loop, coro, *, name=None, **kwargs):

@@ -152,7 +152,7 @@ def run(source, filename, options_json="{}"):
     saved_sigint = signal.signal(signal.SIGINT, _stop_requested)
     sys.modules["__main__"] = main
     vloop.install_policy(session.new_loop)
-    threads.install(session)
+    threads.install(session, int(options.get("hostCpus", 1)))
     if tracer is not None:
         vtracer.activate(tracer)
     try:

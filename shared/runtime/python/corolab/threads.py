@@ -17,6 +17,7 @@ run's time limit.
 """
 import concurrent.futures
 import itertools
+import os
 import sys
 import threading
 
@@ -44,10 +45,13 @@ def emulating():
     return bool(_running)
 
 
-def _call_in_thread(session, thread, func, args):
-    """Runs func(*args) as a thread starting now; returns (result, error, end time, lines)."""
+def _call_in_thread(session, thread, func, args, start=None):
+    """Runs func(*args) as a thread starting now (or at `start`, later); returns
+    (result, error, end time, lines)."""
     clock = session.clock
-    start = clock.now
+    now = clock.now
+    if start is not None and start > now:
+        clock.move_to(start)
     capture = _Capture()
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = StampedWriter(capture, 1, clock), StampedWriter(capture, 2, clock)
@@ -70,7 +74,7 @@ def _call_in_thread(session, thread, func, args):
         if tracer is not None and not _running:
             tracer.resume()
         end = clock.now
-        clock.move_to(start)
+        clock.move_to(now)
     return result, error, end, capture.lines
 
 
@@ -101,11 +105,51 @@ def runs_as_thread(executor):
     return executor is None or isinstance(executor, concurrent.futures.ThreadPoolExecutor)
 
 
-def run_as_thread(loop, func, args):
-    """loop.run_in_executor() on a thread: a future that resolves when the call would have ended."""
+class _Pool:
+    """A thread pool's threads, as ThreadPoolExecutor would have them: a call goes
+    to the thread that has been idle longest, else to a new thread while there
+    are fewer than max_workers, else waits for the first one to be free."""
+
+    def __init__(self, prefix, max_workers):
+        self.prefix = prefix
+        self.max_workers = max_workers
+        self.threads = []  # [free at (virtual time), Thread standing for it]
+
+    def take(self, now):
+        """The thread a call submitted at `now` runs on, and when it starts."""
+        idle = [w for w in self.threads if w[0] <= now]
+        if idle:
+            worker = min(idle, key=lambda w: w[0])
+        elif len(self.threads) < self.max_workers:
+            worker = [now, _thread_class(name=f"{self.prefix}_{len(self.threads)}", daemon=True)]
+            self.threads.append(worker)
+        else:
+            worker = min(self.threads, key=lambda w: w[0])
+        return worker, max(now, worker[0])
+
+
+def _pool(loop, executor):
+    if executor is None:
+        executor = loop._default_executor
+    if executor is None:
+        # asyncio's default executor: ThreadPoolExecutor(thread_name_prefix='asyncio'), made on first use.
+        pool = getattr(loop, "_corolab_pool", None)
+        if pool is None:
+            pool = loop._corolab_pool = _Pool("asyncio", min(32, (os.process_cpu_count() or 1) + 4))
+        return pool
+    pool = getattr(executor, "_corolab_pool", None)
+    if pool is None:
+        pool = executor._corolab_pool = _Pool(executor._thread_name_prefix, executor._max_workers)
+    return pool
+
+
+def run_as_thread(loop, executor, func, args):
+    """loop.run_in_executor() on a pool thread: a future that resolves when the call would have ended."""
     session = loop._session
     future = loop.create_future()
-    result, error, end, lines = _call_in_thread(session, None, func, args)
+    worker, start = _pool(loop, executor).take(session.clock.now)
+    result, error, end, lines = _call_in_thread(session, worker[1], func, args, start)
+    worker[0] = end
     _deliver(session, lines)
     loop.call_at(end, _resolve, future, result, error)
     return future
@@ -174,11 +218,19 @@ def _current():
 _session = None
 
 
-def install(session):
-    """Emulates threading.Thread for one run; numbering starts again at Thread-1."""
+_cpu_count = os.cpu_count
+_process_cpu_count = getattr(os, "process_cpu_count", None)
+
+
+def install(session, cpus):
+    """Emulates threading.Thread for one run on a machine of `cpus` CPUs (what
+    the program sees, and what sizes its thread pools); numbering starts again at Thread-1."""
     global _session
     _session = session
     session.thread_ends = []
+    os.cpu_count = lambda: cpus
+    if _process_cpu_count is not None:
+        os.process_cpu_count = lambda: cpus
     threading._counter = itertools.count(1).__next__
     _thread_class.start, _thread_class.join, _thread_class.is_alive = _start, _join, _is_alive
     threading.current_thread = _current
@@ -190,6 +242,9 @@ def uninstall():
     for name, fn in _originals.items():
         setattr(_thread_class, name, fn)
     threading.current_thread = _current_thread
+    os.cpu_count = _cpu_count
+    if _process_cpu_count is not None:
+        os.process_cpu_count = _process_cpu_count
     _running.clear()
 
 
