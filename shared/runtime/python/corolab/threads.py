@@ -26,7 +26,7 @@ from .output import StampedWriter
 _thread_class = threading.Thread
 _originals = {name: getattr(_thread_class, name) for name in ("start", "join", "is_alive")}
 _current_thread = threading.current_thread
-_running = []  # the emulated threads in progress, innermost last: (Thread or None, capture)
+_running = []  # the emulated threads in progress (Thread objects), innermost last
 
 
 class _Capture:
@@ -209,10 +209,7 @@ def _is_alive(self):
 
 
 def _current():
-    for thread in reversed(_running):
-        if thread is not None:
-            return thread
-    return _current_thread()
+    return _running[-1] if _running else _current_thread()
 
 
 _session = None
