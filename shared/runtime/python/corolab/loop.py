@@ -12,7 +12,7 @@ import itertools
 import sys
 from asyncio import base_events, events, unix_events
 
-from . import threads
+from . import executors, threads
 
 
 class Deadlock(KeyboardInterrupt):
@@ -125,9 +125,9 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         return super().call_soon_threadsafe(callback, *args, context=context)
 
     def run_in_executor(self, executor, func, *args):
-        if threads.runs_as_thread(executor):
+        if executors.runs_as_thread(executor):
             self._check_closed()
-            return threads.run_as_thread(self, executor, func, args)
+            return executors.run_in_executor(self, executor, func, args)
         return super().run_in_executor(executor, func, *args)
 
     def _new_task(self, loop, coro, *, name=None, **kwargs):

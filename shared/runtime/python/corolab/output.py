@@ -4,9 +4,7 @@ Each line is stamped with the virtual time of its first character (as the
 ground-truth runner stamps native output), recorded in the trace, and sent to
 the host in batches over the real stdout as one JSON record per batch.
 """
-import heapq
 import io
-import itertools
 import json
 import sys
 
@@ -23,29 +21,14 @@ class OutputChannel:
         self._batch_seconds = batch_seconds
         self._last_flush = session.real_time()
         self.halted = False
-        self._deferred = []  # lines an emulated thread wrote ahead of the program's time (threads.py)
-        self._deferred_order = itertools.count()
-
-    def defer(self, stream, t, text):
-        """A line written at virtual time `t`, to come out among the others in time order."""
-        heapq.heappush(self._deferred, (t, next(self._deferred_order), stream, text))
-
-    def flush_deferred(self, until=float("inf")):
-        """Writes the deferred lines due by `until`; the clock, when it is moving on
-        past them, stops at each one's time, so the trace has it there too."""
-        clock = self.session.clock
-        while self._deferred and self._deferred[0][0] <= until:
-            t, _, stream, text = heapq.heappop(self._deferred)
-            if clock.now < t <= until < float("inf"):
-                clock.move_to(t)
-            self._write(stream, t, text)
-
-    def drop_deferred(self):
-        self._deferred.clear()
 
     def line(self, stream, t, text):
-        if self._deferred:
-            self.flush_deferred(t)
+        # What emulated threads wrote at earlier times comes out first (threads.py).
+        self.session.run_due(t)
+        self._write(stream, t, text)
+
+    def write_at(self, stream, t, text):
+        """A line written by an emulated thread, due now."""
         self._write(stream, t, text)
 
     def _write(self, stream, t, text):

@@ -6,7 +6,9 @@ the exit status and the trace; output streams to it while the program runs.
 import asyncio
 import builtins
 import gc
+import heapq
 import io
+import itertools
 import json
 import linecache
 import signal
@@ -16,6 +18,7 @@ import traceback
 import types
 from asyncio import events
 
+from . import executors
 from . import loop as vloop
 from . import threads
 from . import tracer as vtracer
@@ -38,10 +41,12 @@ class Session:
         if options.get("trace", True):
             self.tracer = vtracer.Tracer(self.clock, filename, options.get("lines", True), int(limits.get("maxSteps", 5_000_000)))
         self._task_counter = 0
+        self._due = []  # (virtual time, order, fn, args): what emulated threads do at times still ahead
+        self._due_order = itertools.count()
         self.loops = []
         self.channel = OutputChannel(self)
         self.clock.on_limit = self.halt
-        self.clock.on_advance = self._write_due_output
+        self.clock.on_advance = self._clock_advancing
         self._last_chunk = self.real_time()
         if self.tracer is not None:
             self.tracer.on_limit = self.halt
@@ -65,10 +70,30 @@ class Session:
         if self.tracer is not None:
             self.tracer.stop()
 
-    def _write_due_output(self, until):
-        # What emulated threads printed, once the program's clock reaches it (not a thread's own clock).
+    def at(self, t, fn, *args):
+        """Calls fn(*args) when the program's clock reaches virtual time t (outside a running event
+        loop, which has its own timers): an emulated thread's printed line, a pool call's result."""
+        heapq.heappush(self._due, (t, next(self._due_order), fn, args))
+
+    def next_due(self):
+        return self._due[0][0] if self._due else None
+
+    def run_due(self, until=float("inf")):
+        """Does what is due by `until`; when the clock is moving on past those times, it
+        stops at each one, so the trace shows it there too."""
+        while self._due and self._due[0][0] <= until:
+            t, _, fn, args = heapq.heappop(self._due)
+            if self.clock.now < t <= until < float("inf"):
+                self.clock.move_to(t)
+            fn(*args)
+
+    def drop_due(self):
+        self._due.clear()
+
+    def _clock_advancing(self, until):
+        # Not while an emulated thread runs: the clock is that thread's own then.
         if not threads.emulating():
-            self.channel.flush_deferred(until)
+            self.run_due(until)
 
     def print_exception(self, exc, file):
         _print_exception(exc, self.filename, file)
@@ -153,6 +178,7 @@ def run(source, filename, options_json="{}"):
     sys.modules["__main__"] = main
     vloop.install_policy(session.new_loop)
     threads.install(session, int(options.get("hostCpus", 1)))
+    executors.install(session)
     if tracer is not None:
         vtracer.activate(tracer)
     try:
@@ -214,6 +240,7 @@ def run(source, filename, options_json="{}"):
         if saved[3] is not None:
             sys.modules["__main__"] = saved[3]
         vtracer.deactivate()
+        executors.uninstall()
         threads.uninstall()
         vclock.uninstall()
         events._set_running_loop(None)

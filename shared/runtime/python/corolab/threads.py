@@ -1,4 +1,5 @@
-"""Threads without threads: run_in_executor(), asyncio.to_thread() and threading.Thread.
+"""Threads without threads: threading.Thread, and the machinery executors.py
+uses for thread pools (run_in_executor(), asyncio.to_thread(), ThreadPoolExecutor).
 
 Pyodide cannot start threads, so a thread's function runs at once — but as if
 on a thread of its own: the virtual time it spends (time.sleep) does not hold
@@ -15,7 +16,6 @@ something the rest of the program does later (a lock held by the caller, a
 queue it fills, a run_coroutine_threadsafe() result) waits forever, until the
 run's time limit.
 """
-import concurrent.futures
 import itertools
 import os
 import sys
@@ -45,7 +45,7 @@ def emulating():
     return bool(_running)
 
 
-def _call_in_thread(session, thread, func, args, start=None):
+def call_in_thread(session, thread, func, args, start=None):
     """Runs func(*args) as a thread starting now (or at `start`, later); returns
     (result, error, end time, lines)."""
     clock = session.clock
@@ -78,7 +78,7 @@ def _call_in_thread(session, thread, func, args, start=None):
     return result, error, end, capture.lines
 
 
-def _deliver(session, lines):
+def deliver(session, lines):
     """Writes a finished thread's lines at the virtual times it wrote them."""
     if _running:
         # Inside another emulated thread: its own output, to come out with the rest of it.
@@ -89,70 +89,7 @@ def _deliver(session, lines):
         if loop is not None:
             loop.call_at(t, session.channel.line, stream, t, text)
         else:
-            session.channel.defer(stream, t, text)
-
-
-def _resolve(future, result, error):
-    if future.cancelled():
-        return
-    if error is not None:
-        future.set_exception(error)
-    else:
-        future.set_result(result)
-
-
-def runs_as_thread(executor):
-    return executor is None or isinstance(executor, concurrent.futures.ThreadPoolExecutor)
-
-
-class _Pool:
-    """A thread pool's threads, as ThreadPoolExecutor would have them: a call goes
-    to the thread that has been idle longest, else to a new thread while there
-    are fewer than max_workers, else waits for the first one to be free."""
-
-    def __init__(self, prefix, max_workers):
-        self.prefix = prefix
-        self.max_workers = max_workers
-        self.threads = []  # [free at (virtual time), Thread standing for it]
-
-    def take(self, now):
-        """The thread a call submitted at `now` runs on, and when it starts."""
-        idle = [w for w in self.threads if w[0] <= now]
-        if idle:
-            worker = min(idle, key=lambda w: w[0])
-        elif len(self.threads) < self.max_workers:
-            worker = [now, _thread_class(name=f"{self.prefix}_{len(self.threads)}", daemon=True)]
-            self.threads.append(worker)
-        else:
-            worker = min(self.threads, key=lambda w: w[0])
-        return worker, max(now, worker[0])
-
-
-def _pool(loop, executor):
-    if executor is None:
-        executor = loop._default_executor
-    if executor is None:
-        # asyncio's default executor: ThreadPoolExecutor(thread_name_prefix='asyncio'), made on first use.
-        pool = getattr(loop, "_corolab_pool", None)
-        if pool is None:
-            pool = loop._corolab_pool = _Pool("asyncio", min(32, (os.process_cpu_count() or 1) + 4))
-        return pool
-    pool = getattr(executor, "_corolab_pool", None)
-    if pool is None:
-        pool = executor._corolab_pool = _Pool(executor._thread_name_prefix, executor._max_workers)
-    return pool
-
-
-def run_as_thread(loop, executor, func, args):
-    """loop.run_in_executor() on a pool thread: a future that resolves when the call would have ended."""
-    session = loop._session
-    future = loop.create_future()
-    worker, start = _pool(loop, executor).take(session.clock.now)
-    result, error, end, lines = _call_in_thread(session, worker[1], func, args, start)
-    worker[0] = end
-    _deliver(session, lines)
-    loop.call_at(end, _resolve, future, result, error)
-    return future
+            session.at(t, session.channel.write_at, stream, t, text)
 
 
 # -- threading.Thread ----------------------------------------------------------------
@@ -165,11 +102,11 @@ def _start(self):
         raise RuntimeError("threads can only be started once")
     self._started.set()
     session = _session
-    _result, _error, end, lines = _call_in_thread(session, self, _run_thread, (self,))
+    _result, _error, end, lines = call_in_thread(session, self, _run_thread, (self,))
     self._corolab_end = end
     if not self.daemon:
         session.thread_ends.append(end)
-    _deliver(session, lines)
+    deliver(session, lines)
 
 
 def _run_thread(thread):
@@ -247,10 +184,10 @@ def uninstall():
 
 def wait_for_threads(session):
     """At the end of the program, as the interpreter waits for its non-daemon threads
-    (daemon threads end with it: what they would have printed later never is)."""
+    (daemon threads end with it: what they would have done later never happens)."""
     clock = session.clock
     last = max(session.thread_ends, default=clock.now)
-    session.channel.flush_deferred(max(last, clock.now))
-    session.channel.drop_deferred()
+    session.run_due(max(last, clock.now))
+    session.drop_due()
     if last > clock.now:
         clock.move_to(last)

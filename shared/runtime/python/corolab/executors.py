@@ -1,0 +1,174 @@
+"""Thread pools without threads: loop.run_in_executor(), asyncio.to_thread() and
+concurrent.futures.ThreadPoolExecutor, on the virtual clock (see threads.py).
+
+A pool is modelled as ThreadPoolExecutor runs one: a call goes to the thread
+idle longest, else to a new thread while there are fewer than max_workers,
+else it waits for the first thread to be free. The call runs at once, as if
+on that thread from the time it would start; its future is resolved when the
+program's clock reaches the time the call would end. A wait on a condition
+(Future.result(), wait(), as_completed(), Event.wait()) moves the program's
+clock on to those times, as the real wait would have lasted until then.
+"""
+import concurrent.futures
+import os
+import threading
+from concurrent.futures import _base
+
+from . import threads
+
+_executor_class = concurrent.futures.ThreadPoolExecutor
+_originals = {"submit": _executor_class.submit, "shutdown": _executor_class.shutdown}
+_condition_wait = threading.Condition.wait
+_condition_notify = threading.Condition.notify
+_session = None
+
+
+class _Pool:
+    def __init__(self, prefix, max_workers):
+        self.prefix = prefix
+        self.max_workers = max_workers
+        self.threads = []  # [free at (virtual time), Thread standing for it]
+
+    def take(self, now):
+        """The thread a call submitted at `now` runs on, and when it starts."""
+        idle = [w for w in self.threads if w[0] <= now]
+        if idle:
+            worker = min(idle, key=lambda w: w[0])
+        elif len(self.threads) < self.max_workers:
+            worker = [now, threading.Thread(name=f"{self.prefix}_{len(self.threads)}", daemon=True)]
+            self.threads.append(worker)
+        else:
+            worker = min(self.threads, key=lambda w: w[0])
+        return worker, max(now, worker[0])
+
+    def last_end(self):
+        return max((w[0] for w in self.threads), default=0.0)
+
+
+def _pool(executor):
+    pool = getattr(executor, "_corolab_pool", None)
+    if pool is None:
+        pool = executor._corolab_pool = _Pool(executor._thread_name_prefix, executor._max_workers)
+    return pool
+
+
+def _default_pool(loop):
+    # asyncio's default executor: ThreadPoolExecutor(thread_name_prefix='asyncio'), made on first use.
+    pool = getattr(loop, "_corolab_pool", None)
+    if pool is None:
+        pool = loop._corolab_pool = _Pool("asyncio", min(32, (os.process_cpu_count() or 1) + 4))
+    return pool
+
+
+def _run_on(session, pool, func, args):
+    """Runs the call on the pool's thread; returns (result, error, end time)."""
+    worker, start = pool.take(session.clock.now)
+    result, error, end, lines = threads.call_in_thread(session, worker[1], func, args, start)
+    worker[0] = end
+    threads.deliver(session, lines)
+    return result, error, end
+
+
+def runs_as_thread(executor):
+    return executor is None or isinstance(executor, _executor_class)
+
+
+def run_in_executor(loop, executor, func, args):
+    """loop.run_in_executor() on a pool thread: a future that resolves when the call would have ended."""
+    executor = executor if executor is not None else loop._default_executor
+    pool = _default_pool(loop) if executor is None else _pool(executor)
+    future = loop.create_future()
+    result, error, end = _run_on(loop._session, pool, func, args)
+    loop.call_at(end, _resolve_asyncio, future, result, error)
+    return future
+
+
+def _resolve_asyncio(future, result, error):
+    if future.cancelled():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
+
+
+def _submit(self, fn, /, *args, **kwargs):
+    if self._shutdown:
+        raise RuntimeError("cannot schedule new futures after shutdown")
+    session = _session
+    future = _base.Future()
+    future.set_running_or_notify_cancel()
+    result, error, end = _run_on(session, _pool(self), lambda: fn(*args, **kwargs), ())
+    session.at(end, _settle, future, result, error)
+    # The interpreter waits for executor threads at exit, as for non-daemon threads.
+    session.thread_ends.append(end)
+    return future
+
+
+def _settle(future, result, error):
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
+
+
+def _shutdown(self, wait=True, *, cancel_futures=False):
+    self._shutdown = True
+    if wait:
+        clock = _session.clock
+        end = _pool(self).last_end()
+        if end > clock.now:
+            clock.advance(end - clock.now)
+
+
+def _wait(self, timeout=None):
+    """Condition.wait: nothing else runs while the program waits but what the
+    virtual clock brings (emulated calls ending), so the clock moves on to each
+    of those in turn until the condition is notified or the timeout passes. A
+    wait nothing can end waits as natively: until the run's time limit."""
+    session = _session
+    if session is None or threads.emulating():
+        return _condition_wait(self, timeout)
+    if not self._is_owned():
+        raise RuntimeError("cannot wait on un-acquired lock")
+    clock = session.clock
+    deadline = None if timeout is None else clock.now + max(timeout, 0)
+    self._corolab_notified = False
+    saved = self._release_save()  # as a real wait does, so that what ends can notify
+    try:
+        while not self._corolab_notified:
+            due = session.next_due()
+            if due is None or (deadline is not None and due > deadline):
+                break
+            if due > clock.now:
+                clock.advance(due - clock.now)
+            else:
+                session.run_due(due)
+    finally:
+        self._acquire_restore(saved)
+    if self._corolab_notified:
+        return True
+    if deadline is None:
+        return _condition_wait(self, None)
+    if deadline > clock.now:
+        clock.advance(deadline - clock.now)
+    return False
+
+
+def _notify(self, n=1):
+    self._corolab_notified = True
+    return _condition_notify(self, n)
+
+
+def install(session):
+    global _session
+    _session = session
+    _executor_class.submit, _executor_class.shutdown = _submit, _shutdown
+    threading.Condition.wait, threading.Condition.notify = _wait, _notify
+
+
+def uninstall():
+    global _session
+    _session = None
+    _executor_class.submit, _executor_class.shutdown = _originals["submit"], _originals["shutdown"]
+    threading.Condition.wait, threading.Condition.notify = _condition_wait, _condition_notify
