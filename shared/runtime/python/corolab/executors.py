@@ -127,8 +127,15 @@ def _wait(self, timeout=None):
     of those in turn until the condition is notified or the timeout passes. A
     wait nothing can end waits as natively: until the run's time limit."""
     session = _session
-    if session is None or threads.emulating():
+    if session is None:
         return _condition_wait(self, timeout)
+    if threads.emulating():
+        # Nothing else runs while an emulated thread does: a wait with a timeout lasts the timeout.
+        if timeout is None:
+            return _condition_wait(self, None)
+        if timeout > 0:
+            session.clock.advance(timeout)
+        return False
     if not self._is_owned():
         raise RuntimeError("cannot wait on un-acquired lock")
     clock = session.clock

@@ -6,6 +6,7 @@ can read (loop.time(), time.time(), time.monotonic(), time.perf_counter(),
 time.strftime()/localtime() without a time, datetime.now()) reads this one.
 """
 import datetime as _datetime
+import sys
 import time as _time
 
 _real = {name: getattr(_time, name) for name in (
@@ -90,6 +91,18 @@ _VirtualDatetime.__name__ = _VirtualDatetime.__qualname__ = "datetime"
 _VirtualDatetime.__module__ = "datetime"
 
 
+# Standard modules that took the real time.monotonic under a name of their own when
+# they were imported (before any run), for their waits' timeouts.
+_MONOTONIC_ALIASES = (("queue", "time"), ("threading", "_time"))
+
+
+def _set_monotonic_aliases(fn):
+    for module, name in _MONOTONIC_ALIASES:
+        mod = sys.modules.get(module)
+        if mod is not None and hasattr(mod, name):
+            setattr(mod, name, fn)
+
+
 def install(wall_start, max_seconds):
     """Points the time module at a fresh virtual clock for one run."""
     global _clock
@@ -107,6 +120,7 @@ def install(wall_start, max_seconds):
     _time.asctime = lambda t=None: _real["asctime"](_time.localtime() if t is None else t)
     _time.strftime = lambda fmt, t=None: _real["strftime"](fmt, _time.localtime() if t is None else t)
     _datetime.datetime = _VirtualDatetime
+    _set_monotonic_aliases(_time.monotonic)
     return _clock
 
 
@@ -114,6 +128,7 @@ def uninstall():
     for name, fn in _real.items():
         setattr(_time, name, fn)
     _datetime.datetime = _real_datetime
+    _set_monotonic_aliases(_real["monotonic"])
 
 
 def real_time():
