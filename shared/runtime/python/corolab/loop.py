@@ -27,11 +27,19 @@ class _VirtualSelector:
         self._loop = loop
 
     def select(self, timeout=None):
+        session = self._loop._session
+        clock = self._loop._clock
+        # Emulated threads' results come at their times too (executors.py), like I/O would.
+        due = session.next_due()
+        if due is not None and (timeout is None or due - clock.now < timeout):
+            timeout = max(due - clock.now, 0)
         if timeout is None:
             message = describe_waiting(self._loop)
-            self._loop._session.halt()
+            session.halt()
             raise Deadlock(message)
-        self._loop._clock.advance(timeout)
+        clock.advance(timeout)
+        if due is not None:
+            session.run_due(clock.now)
         return []
 
     def get_map(self):

@@ -71,8 +71,9 @@ class Session:
             self.tracer.stop()
 
     def at(self, t, fn, *args):
-        """Calls fn(*args) when the program's clock reaches virtual time t (outside a running event
-        loop, which has its own timers): an emulated thread's printed line, a pool call's result."""
+        """Calls fn(*args) when the program's clock reaches virtual time t: an emulated
+        thread's printed line (outside an event loop, which has timers for those), a
+        pool call's result."""
         heapq.heappush(self._due, (t, next(self._due_order), fn, args))
 
     def next_due(self):
