@@ -26,6 +26,7 @@ from .output import StampedWriter
 _thread_class = threading.Thread
 _originals = {name: getattr(_thread_class, name) for name in ("start", "join", "is_alive")}
 _current_thread = threading.current_thread
+_session = None  # the run in progress (install)
 _running = []  # the emulated threads in progress (Thread objects), innermost last
 
 
@@ -147,9 +148,6 @@ def _is_alive(self):
 
 def _current():
     return _running[-1] if _running else _current_thread()
-
-
-_session = None
 
 
 _cpu_count = os.cpu_count
