@@ -93,6 +93,32 @@ describe('limits', () => {
 });
 
 describe('deadlock', () => {
+  it('ends a program waiting on a thread event nothing can set as a deadlock', async () => {
+    const r = await rt.run('import threading\nprint("waiting")\nthreading.Event().wait()\nprint("never")\n');
+    expect(r.trace.meta.end.status).toBe('deadlock');
+    expect(r.stdout).toBe('waiting\n');
+    expect(r.stderr).toMatch(/deadlock: the program waits for a thread, a lock, a queue or a future/);
+    await expectNextRunWorks();
+  });
+
+  it('tells why a thread cannot wait for what the program does later, and goes on', async () => {
+    const src = [
+      'import queue, threading, time',
+      'q = queue.Queue()',
+      'c = threading.Thread(target=lambda: print("got", q.get()))',
+      'c.start()',
+      'time.sleep(0.5)',
+      'q.put("hello")',
+      'c.join()',
+      'print("main ends")',
+    ].join('\n');
+    const r = await rt.run(src + '\n');
+    expect(r.trace.meta.end.status).toBe('ok');
+    expect(r.stdout).toBe('main ends\n');
+    expect(r.stderr).toMatch(/Exception in thread Thread-1/);
+    expect(r.stderr).toMatch(/corolab\.ThreadWaitsForLater: this thread waits for something the rest of the program does later/);
+  });
+
   it('ends a run awaiting a future nobody resolves, naming the waiting tasks', async () => {
     const src = [
       'import asyncio',

@@ -11,6 +11,7 @@ clock on to those times, as the real wait would have lasted until then.
 """
 import concurrent.futures
 import os
+import queue
 import threading
 from concurrent.futures import _base
 
@@ -20,6 +21,7 @@ _executor_class = concurrent.futures.ThreadPoolExecutor
 _originals = {"submit": _executor_class.submit, "shutdown": _executor_class.shutdown}
 _condition_wait = threading.Condition.wait
 _condition_notify = threading.Condition.notify
+_queue_put = queue.Queue.put
 _session = None
 
 
@@ -121,45 +123,67 @@ def _shutdown(self, wait=True, *, cancel_futures=False):
             clock.advance(end - clock.now)
 
 
+class ThreadWaitsForLater(RuntimeError):
+    """An emulated thread waits for something the rest of the program does later."""
+
+
+ThreadWaitsForLater.__module__ = "corolab"  # as its traceback names it
+
+
 def _wait(self, timeout=None):
-    """Condition.wait: nothing else runs while the program waits but what the
-    virtual clock brings (emulated calls ending), so the clock moves on to each
-    of those in turn until the condition is notified or the timeout passes. A
-    wait nothing can end waits as natively: until the run's time limit."""
+    """Condition.wait (under Future.result, wait, as_completed, Event.wait,
+    queue.Queue.get): nothing else runs while the program waits but what the
+    virtual clock brings (emulated calls ending, items threads put), so the clock
+    moves on to each of those in turn until the condition is notified or the
+    timeout passes. A wait nothing can end is a deadlock, as natively."""
     session = _session
     if session is None:
         return _condition_wait(self, timeout)
-    if threads.emulating():
-        # Nothing else runs while an emulated thread does: a wait with a timeout lasts the timeout.
-        if timeout is None:
-            return _condition_wait(self, None)
-        if timeout > 0:
-            session.clock.advance(timeout)
-        return False
     if not self._is_owned():
         raise RuntimeError("cannot wait on un-acquired lock")
+    emulating = threads.emulating()
     clock = session.clock
     deadline = None if timeout is None else clock.now + max(timeout, 0)
     self._corolab_notified = False
     saved = self._release_save()  # as a real wait does, so that what ends can notify
     try:
         while not self._corolab_notified:
-            due = session.next_due()
+            # An emulated thread's own clock moves on to what other threads did before
+            # then; their printed lines wait for the program's clock.
+            due = session.next_due(effects_only=emulating)
             if due is None or (deadline is not None and due > deadline):
                 break
             if due > clock.now:
-                clock.advance(due - clock.now)
-            else:
-                session.run_due(due)
+                if emulating:
+                    clock.move_to(due)
+                else:
+                    clock.advance(due - clock.now)
+            session.run_due(clock.now, effects_only=emulating)
     finally:
         self._acquire_restore(saved)
     if self._corolab_notified:
         return True
-    if deadline is None:
-        return _condition_wait(self, None)
-    if deadline > clock.now:
-        clock.advance(deadline - clock.now)
-    return False
+    if deadline is not None:
+        if deadline > clock.now:
+            clock.advance(deadline - clock.now)
+        return False
+    if emulating:
+        raise ThreadWaitsForLater(
+            "this thread waits for something the rest of the program does later; here threads "
+            "run one after another, each to its end when it starts, so it cannot be shown"
+        )
+    from .loop import Deadlock
+
+    session.halt()
+    raise Deadlock("deadlock: the program waits for a thread, a lock, a queue or a future that nothing left can release")
+
+
+def _put(self, item, block=True, timeout=None):
+    # An item an emulated thread puts ahead of the program's time arrives at that time.
+    if threads.ahead():
+        _session.at(_session.clock.now, _queue_put, self, item, block, timeout)
+        return None
+    return _queue_put(self, item, block, timeout)
 
 
 def _notify(self, n=1):
@@ -172,6 +196,7 @@ def install(session):
     _session = session
     _executor_class.submit, _executor_class.shutdown = _submit, _shutdown
     threading.Condition.wait, threading.Condition.notify = _wait, _notify
+    queue.Queue.put = _put
 
 
 def uninstall():
@@ -179,3 +204,4 @@ def uninstall():
     _session = None
     _executor_class.submit, _executor_class.shutdown = _originals["submit"], _originals["shutdown"]
     threading.Condition.wait, threading.Condition.notify = _condition_wait, _condition_notify
+    queue.Queue.put = _queue_put

@@ -41,7 +41,7 @@ class Session:
         if options.get("trace", True):
             self.tracer = vtracer.Tracer(self.clock, filename, options.get("lines", True), int(limits.get("maxSteps", 5_000_000)))
         self._task_counter = 0
-        self._due = []  # (virtual time, order, fn, args): what emulated threads do at times still ahead
+        self._due = []  # (virtual time, order, output?, fn, args): what emulated threads do at times still ahead
         self._due_order = itertools.count()
         self.loops = []
         self.channel = OutputChannel(self)
@@ -70,23 +70,33 @@ class Session:
         if self.tracer is not None:
             self.tracer.stop()
 
-    def at(self, t, fn, *args):
+    def at(self, t, fn, *args, output=False):
         """Calls fn(*args) when the program's clock reaches virtual time t: an emulated
-        thread's printed line (outside an event loop, which has timers for those), a
-        pool call's result."""
-        heapq.heappush(self._due, (t, next(self._due_order), fn, args))
+        thread's printed line (`output`; outside an event loop, which has timers for
+        those), a pool call's result, a queue.put() a thread made."""
+        heapq.heappush(self._due, (t, next(self._due_order), output, fn, args))
 
-    def next_due(self):
-        return self._due[0][0] if self._due else None
+    def next_due(self, effects_only=False):
+        if not effects_only:
+            return self._due[0][0] if self._due else None
+        return min((item[0] for item in self._due if not item[2]), default=None)
 
-    def run_due(self, until=float("inf")):
+    def run_due(self, until=float("inf"), effects_only=False):
         """Does what is due by `until`; when the clock is moving on past those times, it
-        stops at each one, so the trace shows it there too."""
+        stops at each one, so the trace shows it there too. With `effects_only` (for an
+        emulated thread that waits) printed lines stay for the program's clock."""
+        kept = []
         while self._due and self._due[0][0] <= until:
-            t, _, fn, args = heapq.heappop(self._due)
+            item = heapq.heappop(self._due)
+            t, _, output, fn, args = item
+            if output and effects_only:
+                kept.append(item)
+                continue
             if self.clock.now < t <= until < float("inf"):
                 self.clock.move_to(t)
             fn(*args)
+        for item in kept:
+            heapq.heappush(self._due, item)
 
     def drop_due(self):
         self._due.clear()

@@ -10,11 +10,12 @@ executor's future resolves, and a Thread's join() returns, when the call
 would have finished. So a blocking call on a thread overlaps with the rest
 of the program, as it does in CPython.
 
-What cannot be shown this way: what a thread changes in shared data is seen
-at once rather than at the thread's time, and a thread that waits for
-something the rest of the program does later (a lock held by the caller, a
-queue it fills, a run_coroutine_threadsafe() result) waits forever, until the
-run's time limit.
+Threads run one after another, each to its end when it starts. Items a
+thread puts in a queue.Queue arrive at the times it puts them (executors.py);
+what it changes in other shared data is seen at once; a thread that waits for
+something the rest of the program does later (a queue filled or an event set
+after it starts, a run_coroutine_threadsafe() result) stops with
+ThreadWaitsForLater, saying so.
 """
 import itertools
 import os
@@ -28,6 +29,7 @@ _originals = {name: getattr(_thread_class, name) for name in ("start", "join", "
 _current_thread = threading.current_thread
 _session = None  # the run in progress (install)
 _running = []  # the emulated threads in progress (Thread objects), innermost last
+_program_time = []  # the program's time when the outermost of them started
 
 
 class _Capture:
@@ -46,6 +48,11 @@ def emulating():
     return bool(_running)
 
 
+def ahead():
+    """Whether an emulated thread runs now at a time the rest of the program has not reached."""
+    return bool(_running) and _session.clock.now > _program_time[0]
+
+
 def call_in_thread(session, thread, func, args, start=None):
     """Runs func(*args) as a thread starting now (or at `start`, later); returns
     (result, error, end time, lines)."""
@@ -61,6 +68,8 @@ def call_in_thread(session, thread, func, args, start=None):
     if tracer is not None:
         tracer.pause()  # the call's own steps are not the loop's
     _running.append(thread)
+    if len(_running) == 1:
+        _program_time.append(now)
     try:
         result = func(*args)
     except (KeyboardInterrupt, SystemExit):
@@ -69,6 +78,8 @@ def call_in_thread(session, thread, func, args, start=None):
         error = exc
     finally:
         _running.pop()
+        if not _running:
+            _program_time.clear()
         sys.stdout.finish()
         sys.stderr.finish()
         sys.stdout, sys.stderr = saved
@@ -90,7 +101,7 @@ def deliver(session, lines):
         if loop is not None:
             loop.call_at(t, session.channel.line, stream, t, text)
         else:
-            session.at(t, session.channel.write_at, stream, t, text)
+            session.at(t, session.channel.write_at, stream, t, text, output=True)
 
 
 # -- threading.Thread ----------------------------------------------------------------
@@ -178,6 +189,7 @@ def uninstall():
     if _process_cpu_count is not None:
         os.process_cpu_count = _process_cpu_count
     _running.clear()
+    _program_time.clear()
 
 
 def wait_for_threads(session):
