@@ -22,6 +22,7 @@ _originals = {"submit": _executor_class.submit, "shutdown": _executor_class.shut
 _condition_wait = threading.Condition.wait
 _condition_notify = threading.Condition.notify
 _queue_put = queue.Queue.put
+_event_set = threading.Event.set
 _session = None
 
 
@@ -186,6 +187,14 @@ def _put(self, item, block=True, timeout=None):
     return _queue_put(self, item, block, timeout)
 
 
+def _set(self):
+    # So does an event it sets.
+    if threads.ahead():
+        _session.at(_session.clock.now, _event_set, self)
+    else:
+        _event_set(self)
+
+
 def _notify(self, n=1):
     self._corolab_notified = True
     return _condition_notify(self, n)
@@ -197,6 +206,7 @@ def install(session):
     _executor_class.submit, _executor_class.shutdown = _submit, _shutdown
     threading.Condition.wait, threading.Condition.notify = _wait, _notify
     queue.Queue.put = _put
+    threading.Event.set = _set
 
 
 def uninstall():
@@ -205,3 +215,4 @@ def uninstall():
     _executor_class.submit, _executor_class.shutdown = _originals["submit"], _originals["shutdown"]
     threading.Condition.wait, threading.Condition.notify = _condition_wait, _condition_notify
     queue.Queue.put = _queue_put
+    threading.Event.set = _event_set

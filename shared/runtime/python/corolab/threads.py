@@ -11,7 +11,7 @@ would have finished. So a blocking call on a thread overlaps with the rest
 of the program, as it does in CPython.
 
 Threads run one after another, each to its end when it starts. Items a
-thread puts in a queue.Queue arrive at the times it puts them (executors.py);
+thread puts in a queue.Queue and events it sets arrive at their times (executors.py);
 what it changes in other shared data is seen at once; a thread that waits for
 something the rest of the program does later (a queue filled or an event set
 after it starts, a run_coroutine_threadsafe() result) stops with
@@ -25,6 +25,7 @@ import threading
 from .output import StampedWriter
 
 _thread_class = threading.Thread
+_event_set = threading.Event.set
 _originals = {name: getattr(_thread_class, name) for name in ("start", "join", "is_alive")}
 _current_thread = threading.current_thread
 _session = None  # the run in progress (install)
@@ -112,7 +113,7 @@ def _start(self):
         raise RuntimeError("thread.__init__() not called")
     if self._started.is_set():
         raise RuntimeError("threads can only be started once")
-    self._started.set()
+    _event_set(self._started)  # now, even inside a thread that runs ahead
     session = _session
     _result, _error, end, lines = call_in_thread(session, self, _run_thread, (self,))
     self._corolab_end = end
