@@ -136,7 +136,9 @@ def _wait(self, timeout=None):
     queue.Queue.get): nothing else runs while the program waits but what the
     virtual clock brings (emulated calls ending, items threads put), so the clock
     moves on to each of those in turn until the condition is notified or the
-    timeout passes. A wait nothing can end is a deadlock, as natively."""
+    timeout passes. A wait nothing can end is a deadlock, as natively; in an
+    emulated thread it may be waiting for what the program does later, which
+    cannot be shown (ThreadWaitsForLater)."""
     session = _session
     if session is None:
         return _condition_wait(self, timeout)
