@@ -70,6 +70,14 @@ describe('limits', () => {
     await expectNextRunWorks();
   });
 
+  it('stops a thread that never ends at the real-time limit, and the program with it', async () => {
+    const r = await rt.run('import threading\nthreading.Thread(target=lambda: [None for _ in iter(int, 1)]).start()\nprint("never")\n', { trace: false });
+    expect(r.trace.meta.end.status).toBe('stopped');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/Exception in thread/);
+    await expectNextRunWorks();
+  });
+
   it('stops time.sleep(10**9) at the virtual-time budget', async () => {
     const r = await rt.run('import time\nprint("before")\ntime.sleep(10**9)\nprint("after")\n');
     expect(r.trace.meta.end.status).toBe('limit');

@@ -129,6 +129,8 @@ def _run_thread(thread):
         thread.run()
     except SystemExit:
         pass
+    except KeyboardInterrupt:
+        raise  # the run is being stopped (Stop, a budget): not the thread's own error
     except BaseException as exc:
         if threading.excepthook is threading.__excepthook__:
             sys.stderr.write(f"Exception in thread {thread.name}:\n")
