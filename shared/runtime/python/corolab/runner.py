@@ -24,7 +24,7 @@ from . import threads
 from . import tracer as vtracer
 from . import vclock
 from .output import OutputChannel, StampedWriter
-from .sandbox import Sandbox
+from .sandbox import HardExit, Sandbox
 
 
 TRACE_CHUNK_SECONDS = 0.1
@@ -182,6 +182,7 @@ def run(source, filename, options_json="{}"):
     main.__builtins__ = builtins
     saved = sys.stdout, sys.stderr, sys.argv, sys.modules.get("__main__"), sys.stdin
     lines = None
+    hard_exit = False
     sys.stdout, sys.stderr, sys.argv = stdout, stderr, [filename]
     # Nothing is typed into a run: input() raises EOFError as under `python3 prog.py < /dev/null`.
     sys.stdin = io.StringIO("")
@@ -206,6 +207,7 @@ def run(source, filename, options_json="{}"):
                 try:
                     exec(code, main.__dict__)
                 except SystemExit as exc:
+                    hard_exit = isinstance(exc, HardExit)
                     exit_code = _exit_code(exc, stderr)
                     if exit_code:
                         status, message = "error", f"SystemExit({exit_code})"
@@ -223,7 +225,9 @@ def run(source, filename, options_json="{}"):
                 finally:
                     if lines is not None:
                         lines.stop()
-            if status not in ("deadlock", "limit", "stopped"):
+            if hard_exit:
+                session.drop_due()  # os._exit(): no thread is waited for
+            elif status not in ("deadlock", "limit", "stopped"):
                 threads.wait_for_threads(session)
             stdout.finish()
             if status in ("deadlock", "limit", "stopped"):

@@ -23,6 +23,7 @@ import sys
 import threading
 
 from .output import StampedWriter
+from .sandbox import HardExit
 
 _thread_class = threading.Thread
 _event_set = threading.Event.set
@@ -71,8 +72,12 @@ def call_in_thread(session, thread, func, args, start=None):
     _running.append(thread)
     if len(_running) == 1:
         _program_time.append(now)
+    hard_exit = False
     try:
         result = func(*args)
+    except HardExit:
+        hard_exit = True
+        raise
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:
@@ -87,17 +92,26 @@ def call_in_thread(session, thread, func, args, start=None):
         if tracer is not None and not _running:
             tracer.resume()
         end = clock.now
-        clock.move_to(now)
+        if hard_exit and not _running:
+            # os._exit() on a thread ends the program then, with what was printed until then.
+            clock.move_to(now)
+            deliver(session, capture.lines, to_program=True)
+            session.run_due(end)
+        elif hard_exit:
+            sys.stdout._channel.lines.extend(capture.lines)
+        else:
+            clock.move_to(now)
     return result, error, end, capture.lines
 
 
-def deliver(session, lines):
-    """Writes a finished thread's lines at the virtual times it wrote them."""
+def deliver(session, lines, to_program=False):
+    """Writes a finished thread's lines at the virtual times it wrote them (`to_program`:
+    when the program's clock reaches them, even inside an event loop)."""
     if _running:
         # Inside another emulated thread: its own output, to come out with the rest of it.
         sys.stdout._channel.lines.extend(lines)
         return
-    loop = session.running_loop()
+    loop = None if to_program else session.running_loop()
     for stream, t, text in lines:
         if loop is not None:
             loop.call_at(t, session.channel.line, stream, t, text)
@@ -127,6 +141,8 @@ def _run_thread(thread):
     # whose default report shows the program's own frames only, as tracebacks do here.
     try:
         thread.run()
+    except HardExit:
+        raise  # os._exit() ends the whole program, from any thread
     except SystemExit:
         pass
     except KeyboardInterrupt:
