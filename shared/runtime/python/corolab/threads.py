@@ -145,14 +145,20 @@ def _run_thread(thread):
         raise  # os._exit() ends the whole program, from any thread
     except SystemExit:
         pass
-    except KeyboardInterrupt:
-        raise  # the run is being stopped (Stop, a budget): not the thread's own error
+    except KeyboardInterrupt as exc:
+        if type(exc).__module__.startswith("corolab"):
+            raise  # the run is being stopped (Stop, a budget, a deadlock): not the thread's own error
+        _report(thread, exc)
     except BaseException as exc:
-        if threading.excepthook is threading.__excepthook__:
-            sys.stderr.write(f"Exception in thread {thread.name}:\n")
-            _session.print_exception(exc, sys.stderr)
-        else:
-            thread._invoke_excepthook(thread)
+        _report(thread, exc)
+
+
+def _report(thread, exc):
+    if threading.excepthook is threading.__excepthook__:
+        sys.stderr.write(f"Exception in thread {thread.name}:\n")
+        _session.print_exception(exc, sys.stderr)
+    else:
+        thread._invoke_excepthook(thread)
 
 
 def _join(self, timeout=None):
