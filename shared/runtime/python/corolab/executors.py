@@ -83,7 +83,16 @@ def run_in_executor(loop, executor, func, args):
     future = loop.create_future()
     result, error, end = _run_on(loop._session, pool, func, args)
     loop.call_at(end, _resolve_asyncio, future, result, error)
+    # The interpreter waits for executor threads at exit, as for non-daemon threads.
+    loop._session.thread_ends.append(end)
     return future
+
+
+def default_pool_end(loop):
+    """When the default executor's threads would all be done (asyncio.run waits for that)."""
+    executor = loop._default_executor
+    pool = _pool(executor) if executor is not None else getattr(loop, "_corolab_pool", None)
+    return pool.last_end() if pool is not None else None
 
 
 def _resolve_asyncio(future, result, error):

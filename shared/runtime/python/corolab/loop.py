@@ -132,6 +132,17 @@ class VirtualEventLoop(base_events.BaseEventLoop):
             return self.call_at(self._clock.now, callback, *args, context=context)
         return super().call_soon_threadsafe(callback, *args, context=context)
 
+    async def shutdown_default_executor(self, timeout=None):
+        # asyncio.run() ends by waiting for the default executor's threads: here, for the
+        # virtual time its emulated calls still run (lines they print come out meanwhile).
+        self._executor_shutdown_called = True
+        end = executors.default_pool_end(self)
+        if end is not None and end > self.time():
+            wait = end - self.time() if timeout is None else min(end - self.time(), timeout)
+            await asyncio.sleep(wait)
+        if self._default_executor is not None:
+            self._default_executor.shutdown(wait=False)
+
     def run_in_executor(self, executor, func, *args):
         if executors.runs_as_thread(executor):
             self._check_closed()

@@ -24,7 +24,8 @@ class OutputChannel:
 
     def line(self, stream, t, text):
         # What emulated threads wrote at earlier times comes out first (threads.py).
-        self.session.run_due(t)
+        if self.session.has_due():
+            self.session.run_due(t)
         self._write(stream, t, text)
 
     def write_at(self, stream, t, text):

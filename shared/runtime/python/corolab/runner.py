@@ -76,6 +76,9 @@ class Session:
         those), a pool call's result, a queue.put() a thread made."""
         heapq.heappush(self._due, (t, next(self._due_order), output, fn, args))
 
+    def has_due(self):
+        return bool(self._due)
+
     def next_due(self, effects_only=False):
         if not effects_only:
             return self._due[0][0] if self._due else None
@@ -103,7 +106,7 @@ class Session:
 
     def _clock_advancing(self, until):
         # Not while an emulated thread runs: the clock is that thread's own then.
-        if not threads.emulating():
+        if self._due and not threads.emulating():
             self.run_due(until)
 
     def print_exception(self, exc, file):

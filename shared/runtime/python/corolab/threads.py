@@ -95,7 +95,7 @@ def call_in_thread(session, thread, func, args, start=None):
         if hard_exit and not _running:
             # os._exit() on a thread ends the program then, with what was printed until then.
             clock.move_to(now)
-            deliver(session, capture.lines, to_program=True)
+            deliver(session, capture.lines)
             session.run_due(end)
         elif hard_exit:
             sys.stdout._channel.lines.extend(capture.lines)
@@ -104,19 +104,15 @@ def call_in_thread(session, thread, func, args, start=None):
     return result, error, end, capture.lines
 
 
-def deliver(session, lines, to_program=False):
-    """Writes a finished thread's lines at the virtual times it wrote them (`to_program`:
-    when the program's clock reaches them, even inside an event loop)."""
+def deliver(session, lines):
+    """Writes a finished thread's lines when the program's clock reaches the virtual
+    times it wrote them (an event loop wakes up for them, as for I/O)."""
     if _running:
         # Inside another emulated thread: its own output, to come out with the rest of it.
         sys.stdout._channel.lines.extend(lines)
         return
-    loop = None if to_program else session.running_loop()
     for stream, t, text in lines:
-        if loop is not None:
-            loop.call_at(t, session.channel.line, stream, t, text)
-        else:
-            session.at(t, session.channel.write_at, stream, t, text, output=True)
+        session.at(t, session.channel.write_at, stream, t, text, output=True)
 
 
 # -- threading.Thread ----------------------------------------------------------------

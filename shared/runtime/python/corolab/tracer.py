@@ -59,6 +59,7 @@ OUTCOME_RESULT, OUTCOME_EXCEPTION, OUTCOME_CANCELLED = range(3)
 
 _Task = asyncio.Task
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
+_RUNTIME_DIR = os.path.dirname(__file__)
 _SIMPLE_TYPES = (int, float, str, bool, type(None), bytes, list, tuple, dict, set)
 _repr = reprlib.Repr(maxstring=60, maxother=60).repr
 _tracer = None  # the tracer of the run in progress
@@ -165,8 +166,8 @@ class Tracer:
 
     def task_created(self, task, coro):
         code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
-        if code is not None and code.co_filename.startswith(_ASYNCIO_DIR):
-            return  # asyncio's own housekeeping (shutdown_asyncgens, ...): not the program's
+        if code is not None and code.co_filename.startswith((_ASYNCIO_DIR, _RUNTIME_DIR)):
+            return  # asyncio's or the runtime's own housekeeping (shutdown_asyncgens, ...): not the program's
         tid = len(self.task_name)
         task._corolab_tid = tid
         task._corolab_wait = wait_code(W_TASK, tid)
