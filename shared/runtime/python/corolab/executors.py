@@ -63,12 +63,21 @@ def _default_pool(loop):
     return pool
 
 
+def _loop_pool(loop, executor):
+    """The pool loop.run_in_executor(executor) uses: the executor's, else asyncio's default one."""
+    if executor is None:
+        executor = loop._default_executor
+    return _default_pool(loop) if executor is None else _pool(executor)
+
+
 def _run_on(session, pool, func, args):
     """Runs the call on the pool's thread; returns (result, error, end time)."""
     worker, start = pool.take(session.clock.now)
     result, error, end, lines = threads.call_in_thread(session, worker[1], func, args, start)
     worker[0] = end
     threads.deliver(session, lines)
+    # The interpreter waits for executor threads at exit, as for non-daemon threads.
+    session.thread_ends.append(end)
     return result, error, end
 
 
@@ -78,30 +87,15 @@ def runs_as_thread(executor):
 
 def run_in_executor(loop, executor, func, args):
     """loop.run_in_executor() on a pool thread: a future that resolves when the call would have ended."""
-    executor = executor if executor is not None else loop._default_executor
-    pool = _default_pool(loop) if executor is None else _pool(executor)
     future = loop.create_future()
-    result, error, end = _run_on(loop._session, pool, func, args)
-    loop.call_at(end, _resolve_asyncio, future, result, error)
-    # The interpreter waits for executor threads at exit, as for non-daemon threads.
-    loop._session.thread_ends.append(end)
+    result, error, end = _run_on(loop._session, _loop_pool(loop, executor), func, args)
+    loop.call_at(end, _settle, future, result, error)
     return future
 
 
 def default_pool_end(loop):
     """When the default executor's threads would all be done (asyncio.run waits for that)."""
-    executor = loop._default_executor
-    pool = _pool(executor) if executor is not None else getattr(loop, "_corolab_pool", None)
-    return pool.last_end() if pool is not None else None
-
-
-def _resolve_asyncio(future, result, error):
-    if future.cancelled():
-        return
-    if error is not None:
-        future.set_exception(error)
-    else:
-        future.set_result(result)
+    return _loop_pool(loop, None).last_end()
 
 
 def _submit(self, fn, /, *args, **kwargs):
@@ -112,12 +106,13 @@ def _submit(self, fn, /, *args, **kwargs):
     future.set_running_or_notify_cancel()
     result, error, end = _run_on(session, _pool(self), lambda: fn(*args, **kwargs), ())
     session.at(end, _settle, future, result, error)
-    # The interpreter waits for executor threads at exit, as for non-daemon threads.
-    session.thread_ends.append(end)
     return future
 
 
 def _settle(future, result, error):
+    """Resolves an asyncio or concurrent.futures future with what the call gave (unless cancelled meanwhile)."""
+    if future.cancelled():
+        return
     if error is not None:
         future.set_exception(error)
     else:
@@ -190,20 +185,22 @@ def _wait(self, timeout=None):
     raise Deadlock("deadlock: the program waits for a thread, a lock, a queue or a future that nothing left can release")
 
 
-def _put(self, item, block=True, timeout=None):
-    # An item an emulated thread puts ahead of the program's time arrives at that time.
+def _at_thread_time(fn, *args):
+    """Does fn(*args) now, or, from an emulated thread ahead of the program's time,
+    when the program's clock reaches the thread's: a queue item or an event a thread
+    hands over arrives then."""
     if threads.ahead():
-        _session.at(_session.clock.now, _queue_put, self, item, block, timeout)
-        return None
-    return _queue_put(self, item, block, timeout)
+        _session.at(_session.clock.now, fn, *args)
+    else:
+        fn(*args)
+
+
+def _put(self, item, block=True, timeout=None):
+    _at_thread_time(_queue_put, self, item, block, timeout)
 
 
 def _set(self):
-    # So does an event it sets.
-    if threads.ahead():
-        _session.at(_session.clock.now, _event_set, self)
-    else:
-        _event_set(self)
+    _at_thread_time(_event_set, self)
 
 
 def _notify(self, n=1):

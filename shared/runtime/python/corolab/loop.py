@@ -137,7 +137,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         # virtual time its emulated calls still run (lines they print come out meanwhile).
         self._executor_shutdown_called = True
         end = executors.default_pool_end(self)
-        if end is not None and end > self.time():
+        if end > self.time():
             wait = end - self.time() if timeout is None else min(end - self.time(), timeout)
             await asyncio.sleep(wait)
         if self._default_executor is not None:

@@ -92,13 +92,12 @@ def call_in_thread(session, thread, func, args, start=None):
         if tracer is not None and not _running:
             tracer.resume()
         end = clock.now
-        if hard_exit and not _running:
+        if hard_exit:
             # os._exit() on a thread ends the program then, with what was printed until then.
-            clock.move_to(now)
             deliver(session, capture.lines)
-            session.run_due(end)
-        elif hard_exit:
-            sys.stdout._channel.lines.extend(capture.lines)
+            if not _running:
+                clock.move_to(now)
+                session.run_due(end)
         else:
             clock.move_to(now)
     return result, error, end, capture.lines
