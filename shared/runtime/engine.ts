@@ -145,18 +145,22 @@ export function installRuntime(py: PyodideAPI, files: Record<string, string>, mo
   py.runPython(`import sys\nif ${JSON.stringify(RUNTIME_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})\nimport ${modules.join(', ')}`);
 }
 
-/** tracer.py's RUNNING_TASK: an event inside a task step that leaves its task to us. */
-const RUNNING_TASK = -2;
-/** tracer.py's NOW: an event that leaves its time to us (the latest CLOCK event's). */
-const NOW = -1;
-/** tracer.py's wire-only kinds: the clock moved; a whole step; a step cut short; the end of a callback. */
-const CLOCK = 100;
-const STEP = 101;
-const STEP_CUT = 102;
-const BOUNDARY = 103;
-/** A STEP's wake when nothing woke the task; its end when the task finished. */
-const NO_WAKE = -1;
-const FINISHED = -1;
+/** The numbers of tracer.py's wire format ("On the wire" there), which splitEvents reads. */
+export const Wire = {
+  /** An event inside a task step that leaves its task to us. */
+  RUNNING_TASK: -2,
+  /** An event that leaves its time to us (the latest CLOCK event's). */
+  NOW: -1,
+  /** Wire-only kinds: the clock moved; a whole step; a step cut short; the end of a callback. */
+  CLOCK: 100,
+  STEP: 101,
+  STEP_CUT: 102,
+  BOUNDARY: 103,
+  /** A STEP's wake when nothing woke the task; its end when the task finished. */
+  NO_WAKE: -1,
+  FINISHED: -1,
+} as const;
+const { RUNNING_TASK, NOW, CLOCK, STEP, STEP_CUT, BOUNDARY, NO_WAKE, FINISHED } = Wire;
 
 /** Kinds that are never inside a step: a step recorded later does not reach back past them. */
 const OUTSIDE_STEPS = new Set<number>([

@@ -1,14 +1,9 @@
 /** engine.ts splitEvents: the tracer's wire records (tracer.py "On the wire") spelled out as trace events. */
 import { describe, expect, it } from 'vitest';
-import { splitEvents } from '../../shared/runtime/engine.js';
+import { Wire, splitEvents } from '../../shared/runtime/engine.js';
 import { EventKind as K, WaitKind } from '../../shared/trace.js';
 
-const CLOCK = 100;
-const STEP = 101;
-const STEP_CUT = 102;
-const BOUNDARY = 103;
-const NOW = -1;
-const RUNNING = -2;
+const { CLOCK, STEP, STEP_CUT, BOUNDARY, NOW, RUNNING_TASK: RUNNING } = Wire;
 const code = (kind: number, id: number) => (id + 1) * 4 + kind;
 
 function split(records: number[][], clock = 0) {
