@@ -159,8 +159,14 @@ export const Wire = {
   /** A STEP's wake when nothing woke the task; its end when the task finished. */
   NO_WAKE: -1,
   FINISHED: -1,
+  /** A wait code: a bare yield. */
+  YIELD: 0,
+  /** One-number records: LINE_BASE + n is line n of the program inside the running step; -1 - task is a step of that task nothing woke that ended in a bare yield. */
+  LINE_BASE: 1024,
+  /** The program's file name: the first string of every trace. */
+  FILE_SID: 0,
 } as const;
-const { RUNNING_TASK, NOW, CLOCK, STEP, STEP_CUT, BOUNDARY, NO_WAKE, FINISHED } = Wire;
+const { RUNNING_TASK, NOW, CLOCK, STEP, STEP_CUT, BOUNDARY, NO_WAKE, FINISHED, YIELD, LINE_BASE, FILE_SID } = Wire;
 
 /** Kinds that are never inside a step: a step recorded later does not reach back past them. */
 const OUTSIDE_STEPS = new Set<number>([
@@ -173,9 +179,10 @@ const OUTSIDE_STEPS = new Set<number>([
 ]);
 
 /**
- * Turns the tracer's flat (kind, t, task, a, b) doubles into typed columns,
- * spelling out what its hot path leaves out (see "On the wire" in tracer.py).
- * A step arrives as one STEP record after the events that happened inside it:
+ * Turns the tracer's flat doubles into typed columns, spelling out what its
+ * hot path leaves out (see "On the wire" in tracer.py). Most records are five
+ * numbers (kind, t, task, a, b); a line and a bare yield's step are one.
+ * A step arrives as one record after the events that happened inside it:
  * its Wake and StepStart go in before those events (back to the last event
  * that cannot be inside a step), which get its task; its StepEnd and Await
  * follow them. Events marked NOW get the time of the latest CLOCK event.
@@ -184,12 +191,16 @@ const OUTSIDE_STEPS = new Set<number>([
  */
 export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events: TraceEvents; clock: number } {
   const flat = bytes ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8) : new Float64Array(0);
+  const oneNumber = (k: number): boolean => k >= LINE_BASE || k < 0;
   let n = 0;
-  for (let j = 0; j < flat.length; j += 5) {
+  for (let j = 0; j < flat.length; ) {
     const k = flat[j]!;
-    if (k === STEP) n += (flat[j + 1] === NO_WAKE ? 1 : 2) + (flat[j + 3] === FINISHED ? 1 : 2);
+    if (k >= LINE_BASE) n++;
+    else if (k < 0) n += 3; // StepStart, StepEnd, Await
+    else if (k === STEP) n += (flat[j + 1] === NO_WAKE ? 1 : 2) + (flat[j + 3] === FINISHED ? 1 : 2);
     else if (k === STEP_CUT) n += flat[j + 1] === NO_WAKE ? 1 : 2;
     else if (k !== CLOCK && k !== BOUNDARY) n++;
+    j += oneNumber(k) ? 1 : 5;
   }
   const kind = new Uint8Array(n);
   const t = new Float64Array(n);
@@ -226,30 +237,33 @@ export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events:
     open = at;
     claim(who);
   };
-  for (let j = 0; j < flat.length; j += 5) {
+  /** A step's end; `end` is a wait code, or FINISHED. */
+  const endStep = (who: number, end: number): void => {
+    put(i++, EventKind.StepEnd, clock, who, -1, -1);
+    if (end !== FINISHED) put(i++, EventKind.Await, clock, who, end & 3, (end >> 2) - 1);
+    close();
+  };
+  for (let j = 0; j < flat.length; j += oneNumber(flat[j]!) ? 1 : 5) {
     const k = flat[j]!;
-    if (k === CLOCK) {
+    if (k >= LINE_BASE) {
+      put(i++, EventKind.Line, clock, RUNNING_TASK, FILE_SID, k - LINE_BASE);
+    } else if (k < 0) {
+      startStep(-1 - k, NO_WAKE);
+      endStep(-1 - k, YIELD);
+    } else if (k === CLOCK) {
       clock = flat[j + 1]!;
-      continue;
-    }
-    if (k === STEP || k === STEP_CUT) {
+    } else if (k === STEP || k === STEP_CUT) {
       const who = flat[j + 2]!;
       startStep(who, flat[j + 1]!);
-      if (k === STEP) {
-        const end = flat[j + 3]!;
-        put(i++, EventKind.StepEnd, clock, who, -1, -1);
-        if (end !== FINISHED) put(i++, EventKind.Await, clock, who, end & 3, (end >> 2) - 1);
-      }
+      if (k === STEP) endStep(who, flat[j + 3]!);
+      else close();
+    } else if (k === BOUNDARY) {
       close();
-      continue;
+    } else {
+      const time = flat[j + 1] === NOW ? clock : flat[j + 1]!;
+      put(i++, k, time, flat[j + 2]!, flat[j + 3]!, flat[j + 4]!);
+      if (OUTSIDE_STEPS.has(k)) close();
     }
-    if (k === BOUNDARY) {
-      close();
-      continue;
-    }
-    const time = flat[j + 1] === NOW ? clock : flat[j + 1]!;
-    put(i++, k, time, flat[j + 2]!, flat[j + 3]!, flat[j + 4]!);
-    if (OUTSIDE_STEPS.has(k)) close();
   }
   close();
   return { events: { kind, t, task, a, b }, clock };

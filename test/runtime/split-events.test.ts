@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { Wire, splitEvents } from '../../shared/runtime/engine.js';
 import { EventKind as K, WaitKind } from '../../shared/trace.js';
 
-const { CLOCK, STEP, STEP_CUT, BOUNDARY, NOW, RUNNING_TASK: RUNNING } = Wire;
+const { CLOCK, STEP, STEP_CUT, BOUNDARY, NOW, RUNNING_TASK: RUNNING, LINE_BASE, FILE_SID } = Wire;
+/** A line of the program: one number on the wire. */
+const line = (n: number) => [LINE_BASE + n];
+/** A step of a task nothing woke that ended in a bare yield: one number on the wire. */
+const yieldStep = (task: number) => [-1 - task];
 const code = (kind: number, id: number) => (id + 1) * 4 + kind;
 
 function split(records: number[][], clock = 0) {
@@ -18,10 +22,10 @@ describe('splitEvents', () => {
     const { rows } = split([
       [CLOCK, 2, -1, -1, -1],
       [K.LoopIteration, NOW, -1, 1, -1],
-      [K.Line, NOW, RUNNING, 0, 7],
+      line(7),
       [K.Print, NOW, RUNNING, 3, 1],
       [CLOCK, 2.5, -1, -1, -1], // time.sleep inside the step
-      [K.Line, NOW, RUNNING, 0, 8],
+      line(8),
       [STEP, code(WaitKind.Sleep, 4), 3, code(WaitKind.Future, 9), 0],
     ]);
     expect(rows).toEqual([
@@ -88,8 +92,8 @@ describe('splitEvents', () => {
 
   it('keeps a step the run was halted in: its start, its events, no end', () => {
     const { rows } = split([
-      [K.Line, NOW, RUNNING, 0, 3],
-      [K.Line, NOW, RUNNING, 0, 4],
+      line(3),
+      line(4),
       [STEP_CUT, code(WaitKind.Future, 0), 7, -1, 0],
     ]);
     expect(rows.map((r) => [r[0], r[2]])).toEqual([
@@ -97,6 +101,32 @@ describe('splitEvents', () => {
       [K.StepStart, 7],
       [K.Line, 7],
       [K.Line, 7],
+    ]);
+  });
+
+  it('reads one-number records (lines, bare yields) between five-number ones', () => {
+    const { rows } = split([
+      [CLOCK, 3, -1, -1, -1],
+      [K.LoopIteration, NOW, -1, 2, -1],
+      line(5),
+      [K.Print, NOW, RUNNING, 2, 1],
+      yieldStep(4),
+      line(9),
+      [STEP, code(WaitKind.Task, 4), 0, -1, 0],
+      [K.TaskDone, 3, 0, 1, -1],
+    ]);
+    expect(rows).toEqual([
+      [K.LoopIteration, 3, -1, 2, -1],
+      [K.StepStart, 3, 4, -1, -1],
+      [K.Line, 3, 4, FILE_SID, 5],
+      [K.Print, 3, 4, 2, 1],
+      [K.StepEnd, 3, 4, -1, -1],
+      [K.Await, 3, 4, WaitKind.Yield, -1],
+      [K.Wake, 3, 0, WaitKind.Task, 4],
+      [K.StepStart, 3, 0, -1, -1],
+      [K.Line, 3, 0, FILE_SID, 9],
+      [K.StepEnd, 3, 0, -1, -1],
+      [K.TaskDone, 3, 0, 1, -1],
     ]);
   });
 

@@ -30,9 +30,15 @@ On the wire, to the host (engine.ts splitEvents):
 - RUNNING_TASK is the task of the step the event is inside (-1 outside steps),
   NOW the time of the latest CLOCK event, which the tracer records whenever
   the clock moves; a wake or end is a wait code: (id + 1) * 4 + WaitKind.
+- The two commonest records are one number instead of five (a call to append
+  costs a third of building a tuple and extending by it):
+  LINE_BASE + n is a line n of the program run now, inside the running step;
+  -1 - task is a step of that task which nothing woke and that ended in a
+  bare yield (asyncio.sleep(0)). Every other record starts with its kind.
 The trace the host builds has all of it spelled out, and none of these.
 """
 import asyncio
+import itertools
 import os
 import reprlib
 import signal
@@ -52,18 +58,36 @@ RUNNING_TASK = -2  # "the task whose step is running", resolved by the host
 NOW = -1  # "the clock's time", resolved by the host from the CLOCK events
 K_CLOCK = 100  # on the wire only: the clock moved to this time
 K_STEP, K_STEP_CUT, K_BOUNDARY = 101, 102, 103  # on the wire only: see "On the wire"
+LINE_BASE = 1024  # on the wire, a number from here up is a line of the program (see "On the wire")
+FILE_SID = 0  # the program's file name is the first string of every trace
 NO_WAKE = -1  # a STEP's wake: the task was not woken by anything (its first step, a yield)
 FINISHED = -1  # a STEP's end: the task is done
 YIELD = 0  # the wait code of a bare yield (W_YIELD, no id)
 OUTCOME_RESULT, OUTCOME_EXCEPTION, OUTCOME_CANCELLED = range(3)
 
 _Task = asyncio.Task
+_current_task = asyncio.current_task
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 _RUNTIME_DIR = os.path.dirname(__file__)
-_SIMPLE_TYPES = (int, float, str, bool, type(None), bytes, list, tuple, dict, set)
-_repr = reprlib.Repr(maxstring=60, maxother=60).repr
+_SIMPLE_TYPES = frozenset((int, float, complex, str, bool, type(None), bytes, list, tuple, dict, set, frozenset))
+_SCALARS = frozenset((int, float, bool, type(None), str))
+_SHORT = 40  # a scalar's repr up to this long is what reprlib gives too (its shortest limit, maxlong)
+
+
+class _SafeRepr(reprlib.Repr):
+    """reprlib, but what it meets inside a container that is not a built-in
+    value is shown by its type's name: its __repr__ is the program's own."""
+
+    def repr_instance(self, x, level):
+        if type(x) in _SIMPLE_TYPES:
+            return super().repr_instance(x, level)
+        return f"<{type(x).__name__}>"
+
+
+_repr = _SafeRepr(maxstring=60, maxother=60).repr
 _tracer = None  # the tracer of the run in progress
 _push = None  # its events.extend, or _discard while it records nothing (set by activate)
+_append = None  # its events.append, for one-number records; likewise
 
 
 def wait_code(kind, target):
@@ -76,7 +100,12 @@ _BOUNDARY = (K_BOUNDARY, -1, -1, -1, -1)
 
 def _safe_repr(value):
     # Never call a user's __repr__: it could print, or fail.
-    if isinstance(value, _SIMPLE_TYPES):
+    kind = type(value)
+    if kind in _SCALARS:  # a task's result is most often one: reprlib is many calls slower
+        text = repr(value)
+        if len(text) <= _SHORT:
+            return text
+    if kind in _SIMPLE_TYPES:
         return _repr(value)
     return f"<{type(value).__name__}>"
 
@@ -97,6 +126,7 @@ class Tracer:
         # objects: the clock's current float, interned ids).
         self.events = []
         self._push = self.events.extend  # what the module's _push is while recording
+        self._append = self.events.append  # and its _append
         # Every checkpoint packs the list into float64 bytes: a long list of numbers
         # would be walked by every pass of the cyclic garbage collector.
         self._packed = []
@@ -106,9 +136,10 @@ class Tracer:
         self._string_ids = {}
         self.task_name, self.task_parent, self.task_coro, self.task_line = [], [], [], []
         self.timer_when, self.timer_label = [], []
+        self._coro_sids = {}  # code object -> string id of its name, or None (see _coro_sid)
         self._future_ids = weakref.WeakKeyDictionary()  # future -> future id, for futures without attributes
         self.future_label = []
-        self._file_sid = self.string(filename)
+        self.string(filename)  # FILE_SID
 
     # -- tables -------------------------------------------------------------------------
 
@@ -164,19 +195,36 @@ class Tracer:
 
     # -- events -------------------------------------------------------------------------
 
-    def task_created(self, task, coro):
+    def _coro_sid(self, coro):
+        """The string id of a coroutine's name, or None for asyncio's or the runtime's own
+        housekeeping (shutdown_asyncgens, ...), which is not the program's. Kept per code
+        object: a program makes many tasks of a few coroutine functions."""
         code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
-        if code is not None and code.co_filename.startswith((_ASYNCIO_DIR, _RUNTIME_DIR)):
-            return  # asyncio's or the runtime's own housekeeping (shutdown_asyncgens, ...): not the program's
+        if code is None:
+            return self.string(type(coro).__name__)
+        try:
+            return self._coro_sids[code]
+        except KeyError:
+            if code.co_filename.startswith((_ASYNCIO_DIR, _RUNTIME_DIR)):
+                sid = None
+            else:
+                sid = self.string(code.co_name)
+            self._coro_sids[code] = sid
+            return sid
+
+    def task_created(self, task, coro, loop):
+        coro_sid = self._coro_sid(coro)
+        if coro_sid is None:
+            return
         tid = len(self.task_name)
         task._corolab_tid = tid
-        task._corolab_wait = wait_code(W_TASK, tid)
+        task._corolab_wait = (tid + 1) * 4 + W_TASK  # wait_code(W_TASK, tid)
         self.task_name.append(self.string(task.get_name()))
-        parent = self.current_task_id()
+        parent = getattr(_current_task(loop), "_corolab_tid", -1)
         self.task_parent.append(parent)
-        self.task_coro.append(self.string(code.co_name if code else type(coro).__name__))
+        self.task_coro.append(coro_sid)
         self.task_line.append(self._user_line(sys._getframe(2)))
-        self.emit(K_TASK_CREATED, tid, parent, -1)
+        _push((K_TASK_CREATED, self.clock.now, tid, parent, -1))
 
     def waiting_on(self, fut):
         """The wait code of something a task awaits or was woken by."""
@@ -232,18 +280,19 @@ class Tracer:
         _push((K_PRINT, self.clock.now, RUNNING_TASK, self.string(text), stream))
 
     def line_callback(self):
-        """The sys.monitoring LINE callback: called for every line the program runs, so a closure over locals."""
-        file_sid = self._file_sid
+        """The sys.monitoring LINE callback: called for every line the program runs, so as
+        little as can be: one number appended, and a call that runs out every CHECKPOINT_STEPS
+        lines (cheaper than counting down in Python)."""
         tracer = self
-
-        countdown = CHECKPOINT_STEPS
+        tick = itertools.repeat(None, CHECKPOINT_STEPS).__next__
 
         def on_line(code, line):
-            nonlocal countdown
-            _push((K_LINE, NOW, RUNNING_TASK, file_sid, line))
-            countdown -= 1
-            if not countdown:
-                countdown = CHECKPOINT_STEPS
+            nonlocal tick
+            _append(line + LINE_BASE)
+            try:
+                tick()
+            except StopIteration:
+                tick = itertools.repeat(None, CHECKPOINT_STEPS).__next__
                 tracer.steps += CHECKPOINT_STEPS
                 tracer.checkpoint(between_steps=False)
 
@@ -278,20 +327,17 @@ class Tracer:
         return data, chunk
 
     def pause(self):
-        global _push
-        _push = _discard
+        _record_into(None)
 
     def resume(self):
-        global _push
         if self.enabled and _tracer is self:
-            _push = self._push
+            _record_into(self)
 
     def stop(self):
         """No more events from here on (the run ended, or was halted)."""
-        global _push
         self.enabled = False
         if _tracer is self:
-            _push = _discard
+            _record_into(None)
 
 
 CHECKPOINT_STEPS = 4096
@@ -306,6 +352,12 @@ def poll_interrupt():
 
 def _discard(values):
     pass
+
+
+def _record_into(tracer):
+    """Points the hot paths' module-level recorders at a tracer's list, or nowhere."""
+    global _push, _append
+    _push, _append = (tracer._push, tracer._append) if tracer is not None else (_discard, _discard)
 
 
 def _report_callback_error(handle, exc):
@@ -356,6 +408,8 @@ class TracedHandle(events.Handle):
             _push((K_STEP, wake, tid, end, 0))
         elif task.done():
             _tracer.task_finished(tid, task, wake)
+        elif wake == NO_WAKE:
+            _append(-1 - tid)  # a bare yield's step: one number (see "On the wire")
         else:
             _push((K_STEP, wake, tid, YIELD, 0))
 
@@ -465,7 +519,7 @@ class TracedEventLoop(VirtualEventLoop):
 
     def _new_task(self, loop, coro, **kwargs):
         task = super()._new_task(loop, coro, **kwargs)
-        _tracer.task_created(task, coro)
+        _tracer.task_created(task, coro, loop)
         return task
 
 
@@ -509,15 +563,17 @@ def _clock_moved(now):
 
 
 def activate(tracer):
-    global _tracer, _push
-    _tracer, _push = tracer, tracer._push
+    global _tracer
+    _tracer = tracer
+    _record_into(tracer)
     tracer.clock.on_move = _clock_moved
     _clock_moved(tracer.clock.now)
 
 
 def deactivate():
-    global _tracer, _push
+    global _tracer
     if _tracer is not None:
         _tracer.stop()
         _tracer.clock.on_move = lambda now: None
-    _tracer, _push = None, _discard
+    _tracer = None
+    _record_into(None)
