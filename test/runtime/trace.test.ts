@@ -114,6 +114,37 @@ describe('trace of the lessons', () => {
     }
   });
 
+  it('shows what each task returned, shortened, without calling the program’s own __repr__', async () => {
+    const source = [
+      'import asyncio',
+      'class Loud:',
+      '    def __repr__(self):',
+      '        print("repr called")',
+      '        return "Loud()"',
+      'async def give(value):',
+      '    return value',
+      'async def main():',
+      '    values = [7, "hi", None, 2.5, 10 ** 50, "x" * 100, [1, Loud()], Loud()]',
+      '    await asyncio.gather(*(asyncio.create_task(give(v)) for v in values))',
+      'asyncio.run(main())',
+    ].join('\n');
+    const { trace, stdout } = await rt.run(source, { trace: true, lines: false });
+    expect(stdout).not.toContain('repr called');
+    const names = taskNames(trace);
+    const results = [...trace.events.kind].flatMap((k, i) => (k === EventKind.TaskDone ? [[names[trace.events.task[i]!], trace.strings[trace.events.a[i]!]]] : []));
+    const byTask = Object.fromEntries(results);
+    expect([2, 3, 4, 5, 6, 7, 8, 9].map((n) => byTask[`Task-${n}`])).toEqual([
+      '7',
+      "'hi'",
+      'None',
+      '2.5',
+      `${'1'.padEnd(18, '0')}...${'0'.repeat(19)}`, // reprlib's cut of a long int
+      `'${'x'.repeat(27)}...${'x'.repeat(28)}'`, // and of a long string
+      '[1, <Loud>]',
+      '<Loud>',
+    ]);
+  });
+
   it('a trace file with wrong types is rejected', () => {
     expect(() => traceFromJson({ meta: {}, events: { kind: 'x' } })).toThrow();
   });
