@@ -10,7 +10,10 @@ program's clock reaches the time the call would end. A wait on a condition
 clock on to those times, as the real wait would have lasted until then.
 """
 import concurrent.futures
+import concurrent.futures.process
 import os
+import pickle
+import re
 import queue
 import threading
 from concurrent.futures import _base
@@ -88,6 +91,10 @@ def runs_as_thread(executor):
 def run_in_executor(loop, executor, func, args):
     """loop.run_in_executor() on a pool thread: a future that resolves when the call would have ended."""
     future = loop.create_future()
+    error = _unpicklable(executor, func, args, {})
+    if error is not None:
+        future.set_exception(error)
+        return future
     result, error, end = _run_on(loop._session, _loop_pool(loop, executor), func, args)
     loop.call_at(end, _settle, future, result, error)
     return future
@@ -104,6 +111,10 @@ def _submit(self, fn, /, *args, **kwargs):
     session = _session
     future = _base.Future()
     future.set_running_or_notify_cancel()
+    error = _unpicklable(self, fn, args, kwargs)
+    if error is not None:
+        future.set_exception(error)
+        return future
     result, error, end = _run_on(session, _pool(self), lambda: fn(*args, **kwargs), ())
     session.at(end, _settle, future, result, error)
     return future
@@ -208,10 +219,49 @@ def _notify(self, n=1):
     return _condition_notify(self, n)
 
 
+class ProcessPoolExecutor(_executor_class):
+    """Stands in for concurrent.futures.ProcessPoolExecutor, which cannot start here
+    (the browser's Python has no processes): a pool of max_workers (the CPU count by
+    default) modelled as the thread pools are. What a call prints comes out as from a
+    child process; unlike in one, what it changes in the program's globals is seen by
+    the program. A call's function and arguments must be picklable, as they must be
+    to reach another process."""
+
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *, max_tasks_per_child=None):
+        if max_workers is None:
+            max_workers = os.process_cpu_count() or 1
+        elif max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        super().__init__(max_workers, "ForkProcess", initializer, initargs)
+
+
+ProcessPoolExecutor.__module__ = "concurrent.futures.process"
+_process_pool_class = concurrent.futures.process.ProcessPoolExecutor
+
+
+def _unpicklable(executor, fn, args, kwargs):
+    """What sending a call to another process would raise (a lambda, a local function), or None."""
+    if isinstance(executor, ProcessPoolExecutor):
+        try:
+            pickle.dumps((fn, args, kwargs))
+        except pickle.PicklingError as exc:
+            local = _LOCAL_OBJECT.match(str(exc))
+            if local:  # as Python 3.11 (what the lessons target) says it
+                return AttributeError(f"Can't pickle local object '{local[1]}'")
+            return exc
+        except Exception as exc:
+            return exc
+    return None
+
+
+_LOCAL_OBJECT = re.compile(r"Can't pickle local object <\w+ ([\w.<>]+)")
+
+
 def install(session):
     global _session
     _session = session
     _executor_class.submit, _executor_class.shutdown = _submit, _shutdown
+    concurrent.futures.ProcessPoolExecutor = concurrent.futures.process.ProcessPoolExecutor = ProcessPoolExecutor
     threading.Condition.wait, threading.Condition.notify = _wait, _notify
     queue.Queue.put = _put
     threading.Event.set = _set
@@ -221,6 +271,7 @@ def uninstall():
     global _session
     _session = None
     _executor_class.submit, _executor_class.shutdown = _originals["submit"], _originals["shutdown"]
+    concurrent.futures.ProcessPoolExecutor = concurrent.futures.process.ProcessPoolExecutor = _process_pool_class
     threading.Condition.wait, threading.Condition.notify = _condition_wait, _condition_notify
     queue.Queue.put = _queue_put
     threading.Event.set = _event_set
