@@ -4,6 +4,7 @@
  * UI benchmarks (which load big synthetic traces and time the views).
  */
 import type { Trace } from '../shared/trace';
+import type { RuntimeClient } from './runtime/client';
 
 export interface DebugHandle {
   workspace?: unknown;
@@ -14,6 +15,8 @@ export interface DebugHandle {
   loadTrace?: (trace: Trace) => void;
   /** The timeline as PNG or SVG bytes, as the export buttons make it. */
   exportTimeline?: (format: 'png' | 'svg', scale: 1 | 2, scope: 'view' | 'all') => Promise<Uint8Array>;
+  /** The app's runtime client, to time runs in the page's own worker. */
+  runtime?: () => Promise<RuntimeClient>;
 }
 
 export function debugHandle(): DebugHandle {

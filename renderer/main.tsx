@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { useStore } from './store/store';
+import { getClient, useStore } from './store/store';
 import { desktopActions } from './store/desktop-actions';
 import { hasDesktopBridge } from './runtime/pick-client';
 import { debugHandle } from './debug';
@@ -10,6 +10,7 @@ import './styles.css';
 debugHandle().store = useStore;
 debugHandle().loadTrace = (trace) => useStore.getState().showTrace(trace);
 debugHandle().exportTimeline = desktopActions.exportTimeline;
+debugHandle().runtime = getClient;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

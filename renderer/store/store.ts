@@ -115,7 +115,8 @@ export interface CorolabState {
 let client: RuntimeClient | undefined;
 let clientPromise: Promise<RuntimeClient> | undefined;
 
-function getClient(): Promise<RuntimeClient> {
+/** The runtime client the app runs programs with (picked on first use). */
+export function getClient(): Promise<RuntimeClient> {
   clientPromise ??= pickClient().then((c) => (client = c));
   return clientPromise;
 }

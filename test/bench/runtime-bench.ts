@@ -12,9 +12,8 @@ import { traceToJson } from '../../shared/trace.js';
 import type { Trace } from '../../shared/trace.js';
 import { LessonIndex } from '../../shared/lessons.js';
 import type { BenchRow } from './table.js';
-import { best, ROOT } from './table.js';
+import { best, MANY_TASKS, ROOT } from './table.js';
 
-const MANY_TASKS = join(ROOT, 'test', 'bench', 'programs', 'many_tasks.py');
 const EXAMPLES = join(ROOT, 'assets', 'examples');
 
 async function timeReady(options: ConstructorParameters<typeof RuntimeHost>[0]): Promise<{ ms: number; host: RuntimeHost; snapshot: boolean }> {

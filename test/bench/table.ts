@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The CPU-bound asyncio workload of the tracing-cost rows: 10k tasks × 10 awaits of sleep(0). */
+export const MANY_TASKS = join(ROOT, 'test', 'bench', 'programs', 'many_tasks.py');
 
 export interface BenchRow {
   what: string;
