@@ -38,7 +38,6 @@ On the wire, to the host (engine.ts splitEvents):
 The trace the host builds has all of it spelled out, and none of these.
 """
 import asyncio
-import itertools
 import os
 import reprlib
 import signal
@@ -86,8 +85,15 @@ class _SafeRepr(reprlib.Repr):
 
 _repr = _SafeRepr(maxstring=60, maxother=60).repr
 _tracer = None  # the tracer of the run in progress
-_push = None  # its events.extend, or _discard while it records nothing (set by activate)
-_append = None  # its events.append, for one-number records; likewise
+# Where the hot paths record (set by activate, pause, resume, stop): the tracer's list, or
+# _SCRATCH while nothing is recorded. `_events.append(x)` and `ev += (...)` are what they
+# use: CPython runs both without calling out through a C function pointer, which in
+# Pyodide goes by way of JavaScript and costs five to ten times as much (a bound
+# `events.append` called as a function does).
+_SCRATCH = []  # emptied at every checkpoint
+_events = _SCRATCH
+_push = None  # _events.extend, or _discard while nothing is recorded: for the paths that are not hot
+_lines = []  # one entry per line run since the last checkpoint: counting them costs an append
 
 
 def wait_code(kind, target):
@@ -125,8 +131,6 @@ class Tracer:
         # as array.extend here, and costs the same memory (the numbers are shared
         # objects: the clock's current float, interned ids).
         self.events = []
-        self._push = self.events.extend  # what the module's _push is while recording
-        self._append = self.events.append  # and its _append
         # Every checkpoint packs the list into float64 bytes: a long list of numbers
         # would be walked by every pass of the cyclic garbage collector.
         self._packed = []
@@ -240,6 +244,9 @@ class Tracer:
     def checkpoint(self, between_steps=True):
         """Every few thousand steps and lines: the step budget, a pending Stop,
         and what the host is sent while a run goes on (on_checkpoint)."""
+        self.steps += len(_lines)
+        _lines.clear()
+        _SCRATCH.clear()
         self.next_checkpoint = self.steps + CHECKPOINT_STEPS
         self.pack()
         if self.steps > self.max_steps:
@@ -278,25 +285,6 @@ class Tracer:
 
     def output(self, text, stream):
         _push((K_PRINT, self.clock.now, RUNNING_TASK, self.string(text), stream))
-
-    def line_callback(self):
-        """The sys.monitoring LINE callback: called for every line the program runs, so as
-        little as can be: one number appended, and a call that runs out every CHECKPOINT_STEPS
-        lines (cheaper than counting down in Python)."""
-        tracer = self
-        tick = itertools.repeat(None, CHECKPOINT_STEPS).__next__
-
-        def on_line(code, line):
-            nonlocal tick
-            _append(line + LINE_BASE)
-            try:
-                tick()
-            except StopIteration:
-                tick = itertools.repeat(None, CHECKPOINT_STEPS).__next__
-                tracer.steps += CHECKPOINT_STEPS
-                tracer.checkpoint(between_steps=False)
-
-        return on_line
 
     def pack(self):
         if self.events:
@@ -355,9 +343,21 @@ def _discard(values):
 
 
 def _record_into(tracer):
-    """Points the hot paths' module-level recorders at a tracer's list, or nowhere."""
-    global _push, _append
-    _push, _append = (tracer._push, tracer._append) if tracer is not None else (_discard, _discard)
+    """Points the module-level recorders at a tracer's list, or at none."""
+    global _events, _push
+    if tracer is not None:
+        _events, _push = tracer.events, tracer.events.extend
+    else:
+        _events, _push = _SCRATCH, _discard
+
+
+def _on_line(code, line):
+    """The sys.monitoring LINE callback: called for every line the program runs, so as
+    little as can be (see _events)."""
+    _events.append(line + LINE_BASE)
+    _lines.append(None)
+    if len(_lines) >= CHECKPOINT_STEPS:
+        _tracer.checkpoint(between_steps=False)
 
 
 def _report_callback_error(handle, exc):
@@ -405,13 +405,15 @@ class TracedHandle(events.Handle):
                 end = waiter._corolab_wait
             except AttributeError:
                 end = _tracer.waiting_on(waiter)
-            _push((K_STEP, wake, tid, end, 0))
+            ev = _events
+            ev += (K_STEP, wake, tid, end, 0)
         elif task.done():
             _tracer.task_finished(tid, task, wake)
         elif wake == NO_WAKE:
-            _append(-1 - tid)  # a bare yield's step: one number (see "On the wire")
+            _events.append(-1 - tid)  # a bare yield's step: one number (see "On the wire")
         else:
-            _push((K_STEP, wake, tid, YIELD, 0))
+            ev = _events
+            ev += (K_STEP, wake, tid, YIELD, 0)
 
 
 def _run_other(handle, timer):
@@ -551,7 +553,7 @@ class LineEvents:
                 break
         if self.tool is None:
             return
-        mon.register_callback(self.tool, mon.events.LINE, self.tracer.line_callback())
+        mon.register_callback(self.tool, mon.events.LINE, _on_line)
         for c in _code_objects(code):
             mon.set_local_events(self.tool, c, mon.events.LINE)
 
@@ -570,6 +572,7 @@ def _clock_moved(now):
 def activate(tracer):
     global _tracer
     _tracer = tracer
+    _lines.clear()
     _record_into(tracer)
     tracer.clock.on_move = _clock_moved
     _clock_moved(tracer.clock.now)
