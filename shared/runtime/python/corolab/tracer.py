@@ -1,8 +1,8 @@
 """The tracer: records what the event loop does as one flat list of events.
 
-Each event is five numbers (kind, virtual time, task, a, b) appended to one
-flat list, packed into doubles at every checkpoint; names, labels and printed
-text go once into a string table.
+Each event is five numbers (kind, virtual time, task, a, b), or one (see "On
+the wire"), appended to one flat list, packed into doubles at every
+checkpoint; names, labels and printed text go once into a string table.
 shared/trace.ts describes the same format for the TypeScript side; the K_*
 and W_* numbers here must match its EventKind and WaitKind.
 
@@ -30,8 +30,8 @@ On the wire, to the host (engine.ts splitEvents):
 - RUNNING_TASK is the task of the step the event is inside (-1 outside steps),
   NOW the time of the latest CLOCK event, which the tracer records whenever
   the clock moves; a wake or end is a wait code: (id + 1) * 4 + WaitKind.
-- The two commonest records are one number instead of five (a call to append
-  costs a third of building a tuple and extending by it):
+- The two commonest records are one number instead of five (an append costs
+  a fraction of building a tuple and extending the list by it):
   LINE_BASE + n is a line n of the program run now, inside the running step;
   -1 - task is a step of that task which nothing woke and that ended in a
   bare yield (asyncio.sleep(0)). Every other record starts with its kind.
@@ -85,14 +85,13 @@ class _SafeRepr(reprlib.Repr):
 
 _repr = _SafeRepr(maxstring=60, maxother=60).repr
 _tracer = None  # the tracer of the run in progress
-# Where the hot paths record (set by activate, pause, resume, stop): the tracer's list, or
-# _SCRATCH while nothing is recorded. `_events.append(x)` and `ev += (...)` are what they
-# use: CPython runs both without calling out through a C function pointer, which in
-# Pyodide goes by way of JavaScript and costs five to ten times as much (a bound
-# `events.append` called as a function does).
+# Where events are recorded (set by activate, pause, resume, stop): the tracer's list,
+# or _SCRATCH while nothing is. The hot paths use `_events.append(x)` and `ev += (...)`:
+# CPython runs both without calling out through a C function pointer, which in Pyodide
+# goes by way of JavaScript and costs five to ten times as much (`_events.extend(...)`
+# and a bound `append` called as a function do).
 _SCRATCH = []  # emptied at every checkpoint
 _events = _SCRATCH
-_push = None  # _events.extend, or _discard while nothing is recorded: for the paths that are not hot
 _lines = []  # one entry per line run since the last checkpoint: counting them costs an append
 
 
@@ -148,14 +147,15 @@ class Tracer:
     # -- tables -------------------------------------------------------------------------
 
     def string(self, text):
-        sid = self._string_ids.get(text)
-        if sid is None:
-            sid = self._string_ids[text] = len(self.strings)
-            self.strings.append(text)
+        ids = self._string_ids
+        if text in ids:  # `in` and [] need no call out of the interpreter (see _events); get() does
+            return ids[text]
+        sid = ids[text] = len(self.strings)
+        self.strings.append(text)
         return sid
 
     def emit(self, kind, task, a, b):
-        _push((kind, self.clock.now, task, a, b))
+        _events.extend((kind, self.clock.now, task, a, b))
 
     def current_task_id(self):
         """The running task's id, looked up (slow: for the output channel and the task table)."""
@@ -228,7 +228,7 @@ class Tracer:
         self.task_parent.append(parent)
         self.task_coro.append(coro_sid)
         self.task_line.append(self._user_line(sys._getframe(2)))
-        _push((K_TASK_CREATED, self.clock.now, tid, parent, -1))
+        _events.extend((K_TASK_CREATED, self.clock.now, tid, parent, -1))
 
     def waiting_on(self, fut):
         """The wait code of something a task awaits or was woken by."""
@@ -263,7 +263,7 @@ class Tracer:
 
     def task_finished(self, tid, task, wake):
         now = self.clock.now
-        push = _push
+        push = _events.extend
         push((K_STEP, wake, tid, FINISHED, 0))
         if task.cancelled():
             push((K_TASK_CANCELLED, now, tid, -1, -1))
@@ -281,10 +281,10 @@ class Tracer:
     def callback(self, handle, timer):
         cb = handle._callback
         name = getattr(cb, "__qualname__", None) or type(cb).__name__
-        _push((K_CALLBACK, self.clock.now, -1, self.string(name), timer))
+        _events.extend((K_CALLBACK, self.clock.now, -1, self.string(name), timer))
 
     def output(self, text, stream):
-        _push((K_PRINT, self.clock.now, RUNNING_TASK, self.string(text), stream))
+        _events.extend((K_PRINT, self.clock.now, RUNNING_TASK, self.string(text), stream))
 
     def pack(self):
         if self.events:
@@ -338,17 +338,10 @@ def poll_interrupt():
     signal.signal(signal.SIGINT, signal.getsignal(signal.SIGINT))
 
 
-def _discard(values):
-    pass
-
-
 def _record_into(tracer):
     """Points the module-level recorders at a tracer's list, or at none."""
-    global _events, _push
-    if tracer is not None:
-        _events, _push = tracer.events, tracer.events.extend
-    else:
-        _events, _push = _SCRATCH, _discard
+    global _events
+    _events = tracer.events if tracer is not None else _SCRATCH
 
 
 def _on_line(code, line):
@@ -422,7 +415,7 @@ def _run_other(handle, timer):
     else:
         _tracer.callback(handle, timer)
         events.Handle._run(handle)
-    _push(_BOUNDARY)
+    _events.extend(_BOUNDARY)
 
 
 class TracedTimerHandle(VirtualTimerHandle):
@@ -434,7 +427,7 @@ class TracedTimerHandle(VirtualTimerHandle):
         tr.emit(K_TIMER_FIRED, -1, self._timer_id, -1)
         if self._callback is futures._set_result_unless_cancelled:
             events.Handle._run(self)  # asyncio.sleep's own timer: the wake-up that follows says it all
-            _push(_BOUNDARY)
+            _events.extend(_BOUNDARY)
         else:
             TracedHandle._run(self, self._timer_id)
 
@@ -566,13 +559,14 @@ class LineEvents:
 
 
 def _clock_moved(now):
-    _push((K_CLOCK, now, -1, -1, -1))
+    _events.extend((K_CLOCK, now, -1, -1, -1))
 
 
 def activate(tracer):
     global _tracer
     _tracer = tracer
     _lines.clear()
+    _SCRATCH.clear()
     _record_into(tracer)
     tracer.clock.on_move = _clock_moved
     _clock_moved(tracer.clock.now)
