@@ -42,6 +42,7 @@ import os
 import reprlib
 import signal
 import sys
+import types
 import weakref
 from array import array
 from asyncio import events, format_helpers, futures
@@ -65,6 +66,7 @@ YIELD = 0  # the wait code of a bare yield (W_YIELD, no id)
 OUTCOME_RESULT, OUTCOME_EXCEPTION, OUTCOME_CANCELLED = range(3)
 
 _Task = asyncio.Task
+_PYTHON_CALLABLES = frozenset((types.FunctionType, types.MethodType))
 _current_task = asyncio.current_task
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 _RUNTIME_DIR = os.path.dirname(__file__)
@@ -371,6 +373,9 @@ class TracedHandle(events.Handle):
 
     def _run(self, timer=-1):
         callback = self._callback
+        if type(callback) in _PYTHON_CALLABLES:  # never a step (C tasks' are C wrappers): spares the except below
+            _run_other(self, timer)
+            return
         try:
             task = callback.__self__
             tid = task._corolab_tid
