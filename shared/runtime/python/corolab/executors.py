@@ -10,11 +10,11 @@ program's clock reaches the time the call would end. A wait on a condition
 clock on to those times, as the real wait would have lasted until then.
 """
 import concurrent.futures
-import concurrent.futures.process
 import os
 import pickle
-import re
 import queue
+import re
+import sys
 import threading
 from concurrent.futures import _base
 
@@ -236,7 +236,11 @@ class ProcessPoolExecutor(_executor_class):
 
 
 ProcessPoolExecutor.__module__ = "concurrent.futures.process"
-_process_pool_class = concurrent.futures.process.ProcessPoolExecutor
+# concurrent.futures imports its real ProcessPoolExecutor on first use (a third of a
+# second in Pyodide, for a class that cannot work here): where it has been, it is
+# swapped too, and put back after the run.
+_PROCESS_POOL_HOMES = ("concurrent.futures", "concurrent.futures.process")
+_replaced = {}  # module name -> what ProcessPoolExecutor was there, or None
 
 
 def _unpicklable(executor, fn, args, kwargs):
@@ -261,7 +265,11 @@ def install(session):
     global _session
     _session = session
     _executor_class.submit, _executor_class.shutdown = _submit, _shutdown
-    concurrent.futures.ProcessPoolExecutor = concurrent.futures.process.ProcessPoolExecutor = ProcessPoolExecutor
+    for name in _PROCESS_POOL_HOMES:
+        module = sys.modules.get(name)
+        if module is not None:
+            _replaced[name] = module.__dict__.get("ProcessPoolExecutor")
+            module.ProcessPoolExecutor = ProcessPoolExecutor
     threading.Condition.wait, threading.Condition.notify = _wait, _notify
     queue.Queue.put = _put
     threading.Event.set = _set
@@ -271,7 +279,13 @@ def uninstall():
     global _session
     _session = None
     _executor_class.submit, _executor_class.shutdown = _originals["submit"], _originals["shutdown"]
-    concurrent.futures.ProcessPoolExecutor = concurrent.futures.process.ProcessPoolExecutor = _process_pool_class
+    for name, original in _replaced.items():
+        module = sys.modules[name]
+        if original is None:
+            del module.ProcessPoolExecutor  # concurrent.futures' lazy import takes over again
+        else:
+            module.ProcessPoolExecutor = original
+    _replaced.clear()
     threading.Condition.wait, threading.Condition.notify = _condition_wait, _condition_notify
     queue.Queue.put = _queue_put
     threading.Event.set = _event_set
