@@ -12,7 +12,7 @@ import { traceToJson } from '../../shared/trace.js';
 import type { Trace } from '../../shared/trace.js';
 import { LessonIndex } from '../../shared/lessons.js';
 import type { BenchRow } from './table.js';
-import { best, MANY_TASKS, ROOT } from './table.js';
+import { best, MANY_TASKS, ROOT, TRACING_ROUNDS } from './table.js';
 
 const EXAMPLES = join(ROOT, 'assets', 'examples');
 
@@ -102,7 +102,7 @@ export async function runtimeBench(rows: BenchRow[]): Promise<void> {
     // Rounds of all four, best of each: on a shared machine the speed drifts
     // from minute to minute, and a ratio of runs far apart would measure the drift.
     let [untraced, traced, lines, native] = [Infinity, Infinity, Infinity, Infinity];
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < TRACING_ROUNDS; round++) {
       untraced = Math.min(untraced, await timed({ trace: false })());
       traced = Math.min(traced, await timed({ trace: true, lines: false })());
       lines = Math.min(lines, await timed({ trace: true, lines: true })());

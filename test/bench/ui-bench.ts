@@ -12,7 +12,7 @@ import { launch, openApp, installHelpers } from '../e2e/browser.js';
 import { CHROMIUM } from '../e2e/browser.js';
 import { serveStatic } from '../e2e/static-server.js';
 import type { BenchRow } from './table.js';
-import { MANY_TASKS, ROOT } from './table.js';
+import { MANY_TASKS, ROOT, TRACING_ROUNDS } from './table.js';
 
 const TASKS = 10_000;
 const ROUNDS = 6;
@@ -230,17 +230,17 @@ function rerunTimes(page: Page): Promise<{ output: number; trace: number; painte
 
 /** Rounds of untraced, traced and traced-with-lines runs in the page's runtime worker; the best of each. */
 function tracingCost(page: Page, source: string): Promise<{ untraced: number; traced: number; lines: number }> {
-  return page.evaluate(async (source) => {
+  return page.evaluate(async ([source, rounds]) => {
     const client = await (globalThis as any).corolabDebug.runtime();
     const run = async (options: object) => (await client.run(source, 'many_tasks.py', options, () => {})).runMs as number;
     let [untraced, traced, lines] = [Infinity, Infinity, Infinity];
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < rounds; round++) {
       untraced = Math.min(untraced, await run({ trace: false }));
       traced = Math.min(traced, await run({ trace: true, lines: false }));
       lines = Math.min(lines, await run({ trace: true, lines: true }));
     }
     return { untraced, traced, lines };
-  }, source);
+  }, [source, TRACING_ROUNDS] as const);
 }
 
 const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
