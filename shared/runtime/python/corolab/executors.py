@@ -1,5 +1,6 @@
 """Thread pools without threads: loop.run_in_executor(), asyncio.to_thread() and
-concurrent.futures.ThreadPoolExecutor, on the virtual clock (see threads.py).
+concurrent.futures.ThreadPoolExecutor, on the virtual clock (see threads.py);
+ProcessPoolExecutor stands for a pool of the same kind.
 
 A pool is modelled as ThreadPoolExecutor runs one: a call goes to the thread
 idle longest, else to a new thread while there are fewer than max_workers,
@@ -10,6 +11,7 @@ program's clock reaches the time the call would end. A wait on a condition
 clock on to those times, as the real wait would have lasted until then.
 """
 import concurrent.futures
+import functools
 import os
 import pickle
 import queue
@@ -30,9 +32,10 @@ _session = None
 
 
 class _Pool:
-    def __init__(self, prefix, max_workers):
+    def __init__(self, prefix, max_workers, processes=False):
         self.prefix = prefix
         self.max_workers = max_workers
+        self.processes = processes  # a ProcessPoolExecutor's: calls must be picklable
         self.threads = []  # [free at (virtual time), Thread standing for it]
 
     def take(self, now):
@@ -54,7 +57,8 @@ class _Pool:
 def _pool(executor):
     pool = getattr(executor, "_corolab_pool", None)
     if pool is None:
-        pool = executor._corolab_pool = _Pool(executor._thread_name_prefix, executor._max_workers)
+        processes = isinstance(executor, ProcessPoolExecutor)
+        pool = executor._corolab_pool = _Pool(executor._thread_name_prefix, executor._max_workers, processes)
     return pool
 
 
@@ -75,6 +79,10 @@ def _loop_pool(loop, executor):
 
 def _run_on(session, pool, func, args):
     """Runs the call on the pool's thread; returns (result, error, end time)."""
+    if pool.processes:
+        error = _unpicklable(func, args)
+        if error is not None:  # the call never reaches a process
+            return None, error, session.clock.now
     worker, start = pool.take(session.clock.now)
     result, error, end, lines = threads.call_in_thread(session, worker[1], func, args, start)
     worker[0] = end
@@ -91,10 +99,6 @@ def runs_as_thread(executor):
 def run_in_executor(loop, executor, func, args):
     """loop.run_in_executor() on a pool thread: a future that resolves when the call would have ended."""
     future = loop.create_future()
-    error = _unpicklable(executor, func, args, {})
-    if error is not None:
-        future.set_exception(error)
-        return future
     result, error, end = _run_on(loop._session, _loop_pool(loop, executor), func, args)
     loop.call_at(end, _settle, future, result, error)
     return future
@@ -111,11 +115,7 @@ def _submit(self, fn, /, *args, **kwargs):
     session = _session
     future = _base.Future()
     future.set_running_or_notify_cancel()
-    error = _unpicklable(self, fn, args, kwargs)
-    if error is not None:
-        future.set_exception(error)
-        return future
-    result, error, end = _run_on(session, _pool(self), lambda: fn(*args, **kwargs), ())
+    result, error, end = _run_on(session, _pool(self), functools.partial(fn, *args, **kwargs), ())
     session.at(end, _settle, future, result, error)
     return future
 
@@ -243,18 +243,17 @@ _PROCESS_POOL_HOMES = ("concurrent.futures", "concurrent.futures.process")
 _replaced = {}  # module name -> what ProcessPoolExecutor was there, or None
 
 
-def _unpicklable(executor, fn, args, kwargs):
+def _unpicklable(func, args):
     """What sending a call to another process would raise (a lambda, a local function), or None."""
-    if isinstance(executor, ProcessPoolExecutor):
-        try:
-            pickle.dumps((fn, args, kwargs))
-        except pickle.PicklingError as exc:
-            local = _LOCAL_OBJECT.match(str(exc))
-            if local:  # as Python 3.11 (what the lessons target) says it
-                return AttributeError(f"Can't pickle local object '{local[1]}'")
-            return exc
-        except Exception as exc:
-            return exc
+    try:
+        pickle.dumps((func, args))
+    except pickle.PicklingError as exc:
+        local = _LOCAL_OBJECT.match(str(exc))
+        if local:  # as Python 3.11 (what the lessons target) says it
+            return AttributeError(f"Can't pickle local object '{local[1]}'")
+        return exc
+    except Exception as exc:
+        return exc
     return None
 
 
