@@ -12,7 +12,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webConfig } from '../renderer/vite.config.mts';
-import { contentSecurityPolicy } from './main/security';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pythonDir = resolve(repo, 'shared/runtime/python/corolab');
@@ -34,15 +33,6 @@ function runtimePythonFiles(): Plugin {
         this.emitFile({ type: 'asset', fileName: posix.join(dir, 'python/corolab', name), source: readFileSync(resolve(pythonDir, name), 'utf8') });
       }
     },
-  };
-}
-
-/** The CSP as a meta tag too, so it holds however the page is loaded. */
-function cspMeta(): Plugin {
-  return {
-    name: 'corolab-csp-meta',
-    apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy() }, injectTo: 'head-prepend' }],
   };
 }
 
@@ -74,7 +64,7 @@ export default defineConfig({
   },
   renderer: {
     root: webConfig.root,
-    plugins: [...rendererPlugins, cspMeta()],
+    plugins: rendererPlugins,
     worker: webConfig.worker,
     resolve: webConfig.resolve,
     build: {

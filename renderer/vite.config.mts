@@ -6,11 +6,12 @@
  * Stop needs to interrupt a running program without killing the worker.
  */
 import { defineConfig } from 'vite';
-import type { UserConfig } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { vendorFiles } from './build/vendor-files.mts';
+import { contentSecurityPolicy } from '../shared/csp.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
@@ -19,6 +20,15 @@ export const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
+
+/** The page's CSP as a meta tag, in the web build and the desktop one (which also sends it as a header). */
+function cspMeta(): Plugin {
+  return {
+    name: 'corolab-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(undefined, 'meta') }, injectTo: 'head-prepend' }],
+  };
+}
 
 /** The settings, shared with the desktop build (electron/electron.vite.config.ts). */
 export const webConfig: UserConfig = {
@@ -34,6 +44,7 @@ export const webConfig: UserConfig = {
       },
       { url: '/blockly-media', dir: resolve(repo, 'node_modules/blockly/media') },
     ]),
+    cspMeta(),
   ],
   worker: { format: 'es' },
   server: { headers: isolationHeaders, fs: { allow: [repo] } },

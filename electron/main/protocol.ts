@@ -6,7 +6,8 @@
 import type { Protocol } from 'electron';
 import { extname, join, normalize, relative, isAbsolute, sep } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { APP_SCHEME, contentSecurityPolicy } from './security.js';
+import { contentSecurityPolicy } from '../../shared/csp.js';
+import { APP_SCHEME } from './security.js';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

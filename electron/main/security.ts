@@ -5,36 +5,11 @@
  * anything from the network.
  */
 import type { App, Session, WebContents } from 'electron';
+import { contentSecurityPolicy } from '../../shared/csp.js';
 
 export const APP_SCHEME = 'corolab';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
-
-/**
- * The renderer needs its own scripts and module workers, inline styles
- * (Blockly and xterm set style attributes), data:/blob: images for the
- * timeline export, and wasm only if a bundled library compiles some.
- * The desktop renderer does not run Pyodide: main does.
- */
-export function contentSecurityPolicy(devServer?: string): string {
-  const self = devServer ? `'self' ${devServer}` : `'self'`;
-  const connect = devServer ? `${self} ${devServer.replace(/^http/, 'ws')}` : self;
-  return [
-    `default-src 'none'`,
-    `script-src ${self} 'wasm-unsafe-eval'`,
-    `worker-src ${self} blob:`,
-    `style-src ${self} 'unsafe-inline'`,
-    `img-src ${self} data: blob:`,
-    `font-src ${self} data:`,
-    `media-src ${self} data:`,
-    `connect-src ${connect} data: blob:`,
-    `object-src 'none'`,
-    `base-uri 'none'`,
-    `form-action 'none'`,
-    `frame-src 'none'`,
-    `frame-ancestors 'none'`,
-  ].join('; ');
-}
 
 /** Pages of ours: the bundled renderer, or the dev server while developing. */
 export function isAppUrl(url: string, devServer?: string): boolean {

@@ -19,7 +19,12 @@ export async function openApp(browser: Browser, baseUrl: string, query = ''): Pr
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  (page as Page & { errors: string[] }).errors = errors;
+  // What the page's Content-Security-Policy refused (Chromium reports it on the console).
+  const cspViolations: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.text().includes('Content Security Policy')) cspViolations.push(m.text());
+  });
+  Object.assign(page, { errors, cspViolations });
   await page.goto(baseUrl + query);
   await page.waitForSelector('.injectionDiv');
   return page;

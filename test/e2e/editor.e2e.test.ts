@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { artifact, consoleText, consoleTextWith, runProgram, useApp } from './browser';
 import { connectionPoint, dragToConnection, dragToWorkspace, editField, workspacePoint } from './blockly';
 import { readPng } from './png';
+import { contentSecurityPolicy } from '../../shared/csp';
 
 const skipReason = inject('skipReason');
 
@@ -156,6 +157,12 @@ describe.skipIf(skipReason)('building, running, stepping and exporting say_after
     for (const name of ['event loop', 'Task-1', 'Task-2', 'Task-3', 'sleep(3)', 'sleep(4)', '4.0s']) expect(text).toContain(name);
     writeFileSync(artifact('exported-timeline.svg'), text);
     expect((page as any).errors).toEqual([]);
+  });
+
+  it('did all of it under the page’s Content-Security-Policy, with nothing refused', async () => {
+    const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    expect(meta).toBe(contentSecurityPolicy(undefined, 'meta'));
+    expect((page as any).cspViolations).toEqual([]);
   });
 });
 

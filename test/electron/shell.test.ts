@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { buildMenuTemplate } from '../../electron/main/menu';
 import { resolveAppRequest } from '../../electron/main/protocol';
-import { contentSecurityPolicy, isAppUrl } from '../../electron/main/security';
+import { isAppUrl } from '../../electron/main/security';
+import { contentSecurityPolicy } from '../../shared/csp';
 import { secureWebPreferences } from '../../electron/main/windows';
 import { documentArgs } from '../../electron/main/open-requests';
 import { unpackedPath } from '../../electron/main/worker-path-unpacked';
@@ -77,6 +78,9 @@ describe('app scheme', () => {
     expect(csp).toMatch(/worker-src 'self' blob:/);
     expect(csp).not.toMatch(/'unsafe-eval'|https?:|\*/);
     expect(contentSecurityPolicy('http://localhost:5173')).toMatch(/connect-src 'self' http:\/\/localhost:5173 ws:\/\/localhost:5173/);
+    // A <meta> element cannot carry frame-ancestors; everything else is the same.
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(contentSecurityPolicy(undefined, 'meta')).toBe(csp.replace("; frame-ancestors 'none'", ''));
   });
 
   it('opens windows isolated and sandboxed', () => {
