@@ -224,7 +224,7 @@ class Tracer:
             return
         tid = len(self.task_name)
         task._corolab_tid = tid
-        task._corolab_wait = (tid + 1) * 4 + W_TASK  # wait_code(W_TASK, tid)
+        task._corolab_wait = wait_code(W_TASK, tid)
         self.task_name.append(self.string(task.get_name()))
         parent = getattr(_current_task(loop), "_corolab_tid", -1)
         self.task_parent.append(parent)
@@ -291,7 +291,7 @@ class Tracer:
     def pack(self):
         if self.events:
             self._packed.append(array("d", self.events).tobytes())
-            self.events.clear()  # the same list: the bound push methods stay valid
+            self.events.clear()  # the same list, which _events may be
 
     def packed_events(self):
         """All the events as float64 bytes, (kind, t, task, a, b) after each other."""
