@@ -367,7 +367,7 @@ def _report_callback_error(handle, exc):
 class TracedHandle(events.Handle):
     """Every callback the traced loop runs. Task steps are the hot path: one
     call each, so it is written out here, with no helper calls, and a step
-    goes out as one record of five numbers when it ends."""
+    goes out as one record when it ends (five numbers; one for a bare yield)."""
 
     __slots__ = ()
 
