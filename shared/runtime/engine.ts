@@ -51,6 +51,8 @@ export class Engine {
   private onChunk: (chunk: TraceChunk) => void = () => {};
   private eventsStreamed = 0;
   private chunkClock = 0;
+  /** This run's chunks, split once: the final trace is them and what came after the last one. */
+  private streamed: TraceEvents[] = [];
   private readonly runPy: PyCallable;
 
   private constructor(
@@ -92,6 +94,7 @@ export class Engine {
     this.onChunk = onChunk;
     this.eventsStreamed = 0;
     this.chunkClock = 0;
+    this.streamed = [];
     const started = performance.now();
     const proxy = this.runPy(request.source, request.filename, JSON.stringify({ ...options, hostCpus: this.cpus }));
     let result: PyRunResult;
@@ -102,7 +105,9 @@ export class Engine {
     }
     this.onOutput = () => {};
     this.onChunk = () => {};
-    return { trace: toTrace(request.filename, result), runMs: performance.now() - started };
+    const events = concatEvents([...this.streamed, splitEvents(result.events, this.chunkClock).events]);
+    this.streamed = [];
+    return { trace: toTrace(request.filename, result, events), runMs: performance.now() - started };
   }
 
   /** Python → blocks with `corolab.to_blocks` (imported on first use). */
@@ -120,9 +125,11 @@ export class Engine {
         const { strings, tasks, timers, futures, t } = record.chunk;
         const { events, clock } = splitEvents(this.py.FS.readFile(CHUNK_FILE), this.chunkClock);
         this.chunkClock = clock;
+        this.streamed.push(events);
         const first = this.eventsStreamed;
-        this.eventsStreamed += events.kind.length; // before onChunk, which may transfer the buffers away
-        this.onChunk({ first, strings, tasks, timers, futures, t, events });
+        this.eventsStreamed += events.kind.length;
+        // A copy: onChunk may transfer its buffers away, and the final trace is made of these.
+        this.onChunk({ first, strings, tasks, timers, futures, t, events: copyEvents(events) });
       }
     } else {
       // Written straight to file descriptor 1, past sys.stdout.
@@ -269,7 +276,29 @@ export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events:
   return { events: { kind, t, task, a, b }, clock };
 }
 
-export function toTrace(filename: string, r: PyRunResult): Trace {
+/** The events of several chunks as one trace's. */
+function concatEvents(parts: TraceEvents[]): TraceEvents {
+  if (parts.length === 1) return parts[0]!;
+  const n = parts.reduce((sum, p) => sum + p.kind.length, 0);
+  const out: TraceEvents = { kind: new Uint8Array(n), t: new Float64Array(n), task: new Int32Array(n), a: new Int32Array(n), b: new Int32Array(n) };
+  let at = 0;
+  for (const p of parts) {
+    out.kind.set(p.kind, at);
+    out.t.set(p.t, at);
+    out.task.set(p.task, at);
+    out.a.set(p.a, at);
+    out.b.set(p.b, at);
+    at += p.kind.length;
+  }
+  return out;
+}
+
+function copyEvents(e: TraceEvents): TraceEvents {
+  return { kind: e.kind.slice(), t: e.t.slice(), task: e.task.slice(), a: e.a.slice(), b: e.b.slice() };
+}
+
+/** `events`: all of the run's, split (the chunks sent while it ran, then the rest). */
+export function toTrace(filename: string, r: PyRunResult, events: TraceEvents): Trace {
   return {
     meta: {
       version: TRACE_VERSION,
@@ -282,7 +311,7 @@ export function toTrace(filename: string, r: PyRunResult): Trace {
     tasks: r.tasks ?? { name: [], parent: [], coro: [], line: [] },
     timers: r.timers ?? { when: [], label: [] },
     futures: r.futures ?? { label: [] },
-    events: splitEvents(r.events).events,
+    events,
   };
 }
 

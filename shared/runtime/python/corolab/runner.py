@@ -274,7 +274,7 @@ def run(source, filename, options_json="{}"):
     }
     if tracer is not None:
         result.update(
-            events=tracer.packed_events(),
+            events=tracer.unsent_events(),  # the host has the chunks it was sent
             strings=tracer.strings,
             tasks={"name": tracer.task_name, "parent": tracer.task_parent, "coro": tracer.task_coro, "line": tracer.task_line},
             timers={"when": tracer.timer_when, "label": tracer.timer_label},

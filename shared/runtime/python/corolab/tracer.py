@@ -134,8 +134,7 @@ class Tracer:
         self.events = []
         # Every checkpoint packs the list into float64 bytes: a long list of numbers
         # would be walked by every pass of the cyclic garbage collector.
-        self._packed = []
-        self._unsent = 0  # _packed[_unsent:] have not gone out in a chunk yet
+        self._packed = []  # since the last chunk
         self._sent = {"strings": 0, "tasks": 0, "timers": 0, "futures": 0}
         self.strings = []
         self._string_ids = {}
@@ -293,17 +292,18 @@ class Tracer:
             self._packed.append(array("d", self.events).tobytes())
             self.events.clear()  # the same list, which _events may be
 
-    def packed_events(self):
-        """All the events as float64 bytes, (kind, t, task, a, b) after each other."""
+    def unsent_events(self):
+        """The events recorded since the last chunk, as float64 bytes (see "On the
+        wire"). What went out in chunks is the host's: the run's result has the rest."""
         self.pack()
-        return b"".join(self._packed)
+        data = b"".join(self._packed)
+        self._packed.clear()
+        return data
 
     def take_chunk(self):
         """The events and table rows recorded since the last chunk, so that a long
         run can be shown while it goes on. Returns (float64 bytes, description)."""
-        self.pack()
-        data = b"".join(self._packed[self._unsent:])
-        self._unsent = len(self._packed)
+        data = self.unsent_events()
         sent = self._sent
         chunk = {
             "strings": self.strings[sent["strings"]:],
