@@ -229,7 +229,7 @@ class Tracer:
         self.task_parent.append(parent)
         self.task_coro.append(coro_sid)
         self.task_line.append(self._user_line(sys._getframe(2)))
-        _events.extend((K_TASK_CREATED, self.clock.now, tid, parent, -1))
+        self.emit(K_TASK_CREATED, tid, parent, -1)
 
     def waiting_on(self, fut):
         """The wait code of something a task awaits or was woken by."""
