@@ -12,7 +12,7 @@ import { traceToJson } from '../../shared/trace.js';
 import type { Trace } from '../../shared/trace.js';
 import { LessonIndex } from '../../shared/lessons.js';
 import type { BenchRow } from './table.js';
-import { best, MANY_TASKS, ROOT, TRACING_ROUNDS } from './table.js';
+import { best, MANY_TASKS, ROOT, tracingRounds } from './table.js';
 
 const EXAMPLES = join(ROOT, 'assets', 'examples');
 
@@ -99,17 +99,11 @@ export async function runtimeBench(rows: BenchRow[]): Promise<void> {
       const r = await host.run(source, 'many_tasks.py', opts);
       return r.runMs;
     };
-    // Rounds of all four, best of each: on a shared machine the speed drifts
-    // from minute to minute, and a ratio of runs far apart would measure the drift.
-    let [untraced, traced, lines, native] = [Infinity, Infinity, Infinity, Infinity];
-    for (let round = 0; round < TRACING_ROUNDS; round++) {
-      untraced = Math.min(untraced, await timed({ trace: false })());
-      traced = Math.min(traced, await timed({ trace: true, lines: false })());
-      lines = Math.min(lines, await timed({ trace: true, lines: true })());
-      const t = performance.now();
-      execFileSync('python3', [MANY_TASKS]);
-      native = Math.min(native, performance.now() - t);
-    }
+    const { untraced, traced, lines, native } = await tracingRounds(async () => ({
+      untraced: await timed({ trace: false })(),
+      traced: await timed({ trace: true, lines: false })(),
+      lines: await timed({ trace: true, lines: true })(),
+    }));
     rows.push({ what: '10k tasks × 10 sleep(0), untraced (virtual clock)', value: untraced, unit: 'ms', baseline: native, baselineLabel: 'native python3, real clock' });
     rows.push({ what: '… traced (tasks, awaits, timers)', value: traced, unit: 'ms', baseline: untraced, baselineLabel: 'untraced', target: '≤ 1.25× untraced', ok: traced <= 1.25 * untraced });
     rows.push({ what: '… traced vs native python3', value: traced, unit: 'ms', baseline: native, baselineLabel: 'native python3', target: '< 1× (faster), issue: ≤ 10×', ok: traced < native });

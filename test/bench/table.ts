@@ -1,4 +1,5 @@
 /** The benchmark table: each row a figure, its baseline from the same run, and its target. */
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -6,7 +7,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The CPU-bound asyncio workload of the tracing-cost rows: 10k tasks × 10 awaits of sleep(0). */
 export const MANY_TASKS = join(ROOT, 'test', 'bench', 'programs', 'many_tasks.py');
 /** Rounds of untraced / traced / traced-with-lines runs, best of each: this machine's speed drifts by a third from minute to minute. */
-export const TRACING_ROUNDS = 9;
+const TRACING_ROUNDS = 9;
 
 export interface BenchRow {
   what: string;
@@ -23,6 +24,30 @@ export async function best(n: number, fn: () => Promise<number> | number): Promi
   let min = Infinity;
   for (let i = 0; i < n; i++) min = Math.min(min, await fn());
   return min;
+}
+
+export interface TracingTimes {
+  untraced: number;
+  traced: number;
+  lines: number;
+}
+
+/**
+ * The tracing-cost workload, best of TRACING_ROUNDS rounds: each round runs it
+ * untraced, traced and traced with lines (`round`, in whichever runtime), then
+ * native python3 on the same file. On a shared machine the speed drifts from
+ * minute to minute, and a ratio of runs far apart would measure the drift.
+ */
+export async function tracingRounds(round: () => Promise<TracingTimes>): Promise<TracingTimes & { native: number }> {
+  const best = { untraced: Infinity, traced: Infinity, lines: Infinity, native: Infinity };
+  for (let i = 0; i < TRACING_ROUNDS; i++) {
+    const times = await round();
+    const t = performance.now();
+    execFileSync('python3', [MANY_TASKS]);
+    const native = performance.now() - t;
+    for (const [key, ms] of Object.entries({ ...times, native }) as [keyof typeof best, number][]) best[key] = Math.min(best[key], ms);
+  }
+  return best;
 }
 
 function fmt(v: number): string {

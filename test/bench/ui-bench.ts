@@ -4,7 +4,6 @@
  * 1,000,000 events / 10,000 tasks / 100,000 segments made in the page, the
  * heap with it open, and click → output / trace for a lesson re-run.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -12,8 +11,8 @@ import type { Page } from 'playwright-core';
 import { launch, openApp, installHelpers } from '../e2e/browser.js';
 import { CHROMIUM } from '../e2e/browser.js';
 import { serveStatic } from '../e2e/static-server.js';
-import type { BenchRow } from './table.js';
-import { MANY_TASKS, ROOT, TRACING_ROUNDS } from './table.js';
+import type { BenchRow, TracingTimes } from './table.js';
+import { MANY_TASKS, ROOT, tracingRounds } from './table.js';
 
 const TASKS = 10_000;
 const ROUNDS = 6;
@@ -229,25 +228,16 @@ function rerunTimes(page: Page): Promise<{ output: number; trace: number; painte
   });
 }
 
-/**
- * Rounds of untraced, traced and traced-with-lines runs in the page's runtime
- * worker, each round followed by native python3 on the same file; the best of each.
- */
-async function tracingCost(page: Page): Promise<{ untraced: number; traced: number; lines: number; native: number }> {
+/** The tracing-cost workload in the page's runtime worker (see tracingRounds). */
+function tracingCost(page: Page): Promise<TracingTimes & { native: number }> {
   const source = readFileSync(MANY_TASKS, 'utf8');
-  const best = { untraced: Infinity, traced: Infinity, lines: Infinity, native: Infinity };
-  for (let round = 0; round < TRACING_ROUNDS; round++) {
-    const times = await page.evaluate(async (source) => {
+  return tracingRounds(() =>
+    page.evaluate(async (source) => {
       const client = await (globalThis as any).corolabDebug.runtime();
       const run = async (options: object) => (await client.run(source, 'many_tasks.py', options, () => {})).runMs as number;
       return { untraced: await run({ trace: false }), traced: await run({ trace: true, lines: false }), lines: await run({ trace: true, lines: true }) };
-    }, source);
-    const t = performance.now();
-    execFileSync('python3', [MANY_TASKS]);
-    const native = performance.now() - t;
-    for (const [key, ms] of Object.entries({ ...times, native }) as [keyof typeof best, number][]) best[key] = Math.min(best[key], ms);
-  }
-  return best;
+    }, source),
+  );
 }
 
 const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
