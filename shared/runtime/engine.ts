@@ -62,7 +62,9 @@ export class Engine {
   ) {
     py.setStdout({ batched: (line: string) => this.stdoutLine(line) });
     py.setStderr({ batched: (line: string) => this.onOutput([{ stream: 'stderr', text: line + '\n', t: 0, task: -1 }]) });
-    this.runPy = py.pyimport('corolab.runner').run as PyCallable;
+    const runner = py.pyimport('corolab.runner') as { run: PyCallable; settle(): void };
+    runner.settle();
+    this.runPy = runner.run;
   }
 
   /** Loads Pyodide and the runtime's Python modules (`files`: name → source). */

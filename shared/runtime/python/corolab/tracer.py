@@ -472,6 +472,7 @@ class TracedTask(_Task):
 
 
 TracedTask.__name__ = TracedTask.__qualname__ = "Task"
+TracedFuture.__name__ = TracedFuture.__qualname__ = "Future"  # print(fut) shows <Future pending>, as natively
 
 
 class TracedEventLoop(VirtualEventLoop):

@@ -1,0 +1,36 @@
+/** What python3 does at interpreter exit happens at the end of every run on a reused worker. */
+import { describe, expect, it } from 'vitest';
+import { useRuntime } from './run-helpers.js';
+
+const rt = useRuntime();
+const LEFT_BEHIND = `import asyncio
+async def forever():
+    await asyncio.sleep(3600)
+async def fails():
+    raise ValueError("nobody asked")
+loop = asyncio.new_event_loop()
+task = loop.create_task(forever())
+bad = loop.create_task(fails())
+loop.run_until_complete(asyncio.sleep(1))
+loop.close()
+del task, bad
+print("done")
+`;
+
+describe('end of a run', () => {
+  // The runtime keeps what outlives a run out of later collections; a later run's garbage must still be found.
+  it.each([1, 2, 3])('reports a task destroyed while pending and an exception never retrieved (run %i)', async () => {
+    const r = await rt.run(LEFT_BEHIND);
+    expect(r.stdout).toBe('done\n');
+    expect(r.stderr).toContain('Task exception was never retrieved');
+    expect(r.stderr).toContain('ValueError: nobody asked');
+    expect(r.stderr).toMatch(/Task was destroyed but it is pending!\ntask: <Task pending name='Task-1' coro=<forever\(\) done/);
+  });
+
+  it('frees what a run left in reference cycles', async () => {
+    // A weak reference kept in a module outlives the run; what it points to must not.
+    const cycle = 'import string, weakref\nclass Node:\n    def __init__(self):\n        self.me = self\nkeep = Node()\nstring.probe = weakref.ref(keep)\nprint(string.probe() is keep)\n';
+    expect((await rt.run(cycle)).stdout).toBe('True\n');
+    expect((await rt.run('import string\nprint(string.probe())\n')).stdout).toBe('None\n');
+  });
+});
