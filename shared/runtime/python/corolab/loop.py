@@ -9,10 +9,11 @@ deadlock, reported instead of hanging.
 import asyncio
 import heapq
 import itertools
+import signal
 import sys
-from asyncio import base_events, events, unix_events
+from asyncio import base_events, coroutines, events, unix_events
 
-from . import executors, threads
+from . import executors, network, threads
 
 
 class Deadlock(KeyboardInterrupt):
@@ -95,6 +96,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         self._selector = _VirtualSelector(self)
         self._clock_resolution = 1e-9
         self._timer_seq = itertools.count()
+        self._signal_handlers = {}
         self.set_task_factory(self._new_task)
 
     def time(self):
@@ -148,6 +150,38 @@ class VirtualEventLoop(base_events.BaseEventLoop):
             self._check_closed()
             return executors.run_in_executor(self, executor, func, args)
         return super().run_in_executor(executor, func, *args)
+
+    async def create_server(self, protocol_factory, host=None, port=None, **options):
+        return await network.create_server(self, self._session.network, protocol_factory, host, port, **options)
+
+    async def create_connection(self, protocol_factory, host=None, port=None, **options):
+        return await network.create_connection(self, self._session.network, protocol_factory, host, port, **options)
+
+    async def create_datagram_endpoint(self, *args, **kwargs):
+        raise network.unavailable("UDP")
+
+    async def create_unix_server(self, *args, **kwargs):
+        raise network.unavailable("a Unix socket")
+
+    async def create_unix_connection(self, *args, **kwargs):
+        raise network.unavailable("a Unix socket")
+
+    def add_signal_handler(self, sig, callback, *args):
+        # No signal reaches a run (the host stops one its own way): the handler is
+        # checked and kept as natively, and never called.
+        if coroutines.iscoroutine(callback) or coroutines.iscoroutinefunction(callback):
+            raise TypeError("coroutines cannot be used with add_signal_handler()")
+        self._check_signal(sig)
+        self._check_closed()
+        if sig in (signal.SIGKILL, signal.SIGSTOP):
+            raise RuntimeError(f"sig {sig:d} cannot be caught")
+        self._signal_handlers[sig] = events.Handle(callback, args, self, None)
+
+    def remove_signal_handler(self, sig):
+        self._check_signal(sig)
+        return self._signal_handlers.pop(sig, None) is not None
+
+    _check_signal = unix_events._UnixSelectorEventLoop._check_signal
 
     def _new_task(self, loop, coro, *, name=None, **kwargs):
         # Names come from a counter of this run, so they start at Task-1 like in a fresh python3.
@@ -225,5 +259,6 @@ def install_policy(loop_factory):
         for name in ("SelectorEventLoop", "EventLoop"):
             if hasattr(module, name):
                 setattr(module, name, _constructs_virtual_loops(name, loop_factory))
+    network.install()
     events._set_event_loop_policy(VirtualPolicy(loop_factory))
     events._set_running_loop(None)

@@ -19,6 +19,7 @@ import types
 from asyncio import events
 
 from . import executors
+from . import network
 from . import loop as vloop
 from . import threads
 from . import tracer as vtracer
@@ -44,6 +45,7 @@ class Session:
         self._due = []  # (virtual time, order, output?, fn, args): what emulated threads do at times still ahead
         self._due_order = itertools.count()
         self.loops = []
+        self.network = network.Network()  # the run's servers, reachable on 127.0.0.1
         self.channel = OutputChannel(self)
         self.clock.on_limit = self.halt
         self.clock.on_advance = self._clock_advancing
