@@ -161,6 +161,7 @@ describe('sandbox', () => {
     ['import os\nos.system("echo escaped")', /OSError: os.system\(\) is not available/],
     ['import subprocess\nsubprocess.run(["echo", "escaped"])', /OSError/],
     ['print(open("/etc/passwd").read())', /FileNotFoundError/],
+    ['import asyncio\nasyncio.run(asyncio.create_subprocess_shell("echo escaped"))', /OSError: asyncio.create_subprocess_shell\(\) is not available/],
     ['import asyncio\nasyncio.run(asyncio.start_unix_server(print, "/tmp/s"))', /OSError: a Unix socket is not available here/],
     ['import asyncio\nasyncio.run(asyncio.open_connection("example.com", 80))', /OSError: \[Errno 101\] Network is unreachable: 'example.com' is not this machine/],
   ])('%s fails inside the program', async (src, error) => {

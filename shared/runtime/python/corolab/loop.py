@@ -166,6 +166,12 @@ class VirtualEventLoop(base_events.BaseEventLoop):
     async def create_unix_connection(self, *args, **kwargs):
         raise network.unavailable("a Unix socket")
 
+    async def subprocess_shell(self, *args, **kwargs):
+        raise OSError("asyncio.create_subprocess_shell() is not available: Corolab programs cannot start processes on the host")
+
+    async def subprocess_exec(self, *args, **kwargs):
+        raise OSError("asyncio.create_subprocess_exec() is not available: Corolab programs cannot start processes on the host")
+
     def add_signal_handler(self, sig, callback, *args):
         # No signal reaches a run (the host stops one its own way): the handler is
         # checked and kept as natively, and never called.
