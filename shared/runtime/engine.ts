@@ -54,6 +54,7 @@ export class Engine {
   /** This run's chunks, split once: the final trace is them and what came after the last one. */
   private streamed: TraceEvents[] = [];
   private readonly runPy: PyCallable;
+  private readonly betweenRuns: () => void;
 
   private constructor(
     private readonly py: PyodideAPI,
@@ -62,9 +63,10 @@ export class Engine {
   ) {
     py.setStdout({ batched: (line: string) => this.stdoutLine(line) });
     py.setStderr({ batched: (line: string) => this.onOutput([{ stream: 'stderr', text: line + '\n', t: 0, task: -1 }]) });
-    const runner = py.pyimport('corolab.runner') as { run: PyCallable; settle(): void };
-    runner.settle();
+    const runner = py.pyimport('corolab.runner') as { run: PyCallable; loaded(): void; between_runs(): void };
+    runner.loaded();
     this.runPy = runner.run;
+    this.betweenRuns = runner.between_runs;
   }
 
   /** Loads Pyodide and the runtime's Python modules (`files`: name → source). */
@@ -104,6 +106,7 @@ export class Engine {
       result = proxy.toJs({ dict_converter: Object.fromEntries, create_proxies: false }) as PyRunResult;
     } finally {
       proxy.destroy();
+      this.betweenRuns();
     }
     this.onOutput = () => {};
     this.onChunk = () => {};

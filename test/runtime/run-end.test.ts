@@ -27,6 +27,13 @@ describe('end of a run', () => {
     expect(r.stderr).toMatch(/Task was destroyed but it is pending!\ntask: <Task pending name='Task-1' coro=<forever\(\) done/);
   });
 
+  it('frees the runtime\'s own objects of a run once it is over', async () => {
+    // The session of a run (its output channel, tracer and loops, all in cycles) must not outlive it.
+    const probe = 'import string, sys, weakref\nstring.session = weakref.ref(sys.stdout._channel.session)\nprint("probed")\n';
+    expect((await rt.run(probe)).stdout).toBe('probed\n');
+    expect((await rt.run('import string\nprint(string.session())\n')).stdout).toBe('None\n');
+  });
+
   it('frees what a run left in reference cycles', async () => {
     // A weak reference kept in a module outlives the run; what it points to must not.
     const cycle = 'import string, weakref\nclass Node:\n    def __init__(self):\n        self.me = self\nkeep = Node()\nstring.probe = weakref.ref(keep)\nprint(string.probe() is keep)\n';

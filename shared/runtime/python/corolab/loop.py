@@ -229,15 +229,20 @@ def describe_future(fut):
     return "a future" if isinstance(fut, asyncio.Future) and type(fut).__name__ == "Future" else f"a {type(fut).__name__}"
 
 
+_loop_factory = None  # the run's (install_policy); asyncio's globals keep no reference to a run after it
+
+
+def _new_virtual_loop():
+    if _loop_factory is None:
+        raise RuntimeError("no program is running")
+    return _loop_factory()
+
+
 class VirtualPolicy(events._BaseDefaultEventLoopPolicy):
     """Makes asyncio.run(), new_event_loop() and get_event_loop() use virtual loops."""
 
-    def __init__(self, loop_factory):
-        super().__init__()
-        self._factory = loop_factory
-
     def new_event_loop(self):
-        return self._factory()
+        return _new_virtual_loop()
 
     def get_event_loop(self):
         # Python 3.11 (what the lessons are written for) creates a loop here
@@ -247,24 +252,33 @@ class VirtualPolicy(events._BaseDefaultEventLoopPolicy):
         return self._local._loop
 
 
-def _constructs_virtual_loops(name, loop_factory):
+def _constructs_virtual_loops(name):
     """Stands in for a concrete loop class such as asyncio.SelectorEventLoop: here a
     real selector cannot wait (constructing one fails with EINVAL), so `SelectorEventLoop()`
     gives a virtual loop, as new_event_loop() does."""
 
     def __new__(cls, *args, **kwargs):
-        return loop_factory()
+        return _new_virtual_loop()
 
     return type(name, (base_events.BaseEventLoop,), {"__new__": __new__, "__module__": "asyncio"})
 
 
 def install_policy(loop_factory):
+    global _loop_factory
+    _loop_factory = loop_factory
     # Pyodide swaps asyncio.run for its browser-loop version; the lessons need CPython's own.
     asyncio.run = asyncio.runners.run
     for module in (asyncio, unix_events):
         for name in ("SelectorEventLoop", "EventLoop"):
             if hasattr(module, name):
-                setattr(module, name, _constructs_virtual_loops(name, loop_factory))
+                setattr(module, name, _constructs_virtual_loops(name))
     network.install()
-    events._set_event_loop_policy(VirtualPolicy(loop_factory))
+    events._set_event_loop_policy(VirtualPolicy())
     events._set_running_loop(None)
+
+
+def uninstall_policy():
+    """The run is over: the policy forgets its loop (a program's get_event_loop() set one)."""
+    global _loop_factory
+    _loop_factory = None
+    events._set_event_loop_policy(VirtualPolicy())

@@ -172,9 +172,18 @@ def _exit_code(exc, stderr):
     return 1
 
 
-def settle():
-    """Called once the runtime is loaded: the objects there are now are there for good,
-    and no run's garbage collection needs to go through them (see the end of run())."""
+def loaded():
+    """The runtime is loaded: what exists now is there for good, and no collection
+    needs to go through it again (a full one, mostly over Python's own modules, took
+    20–90 ms of a lesson's run)."""
+    gc.freeze()
+
+
+def between_runs():
+    """After run() has returned, when its session, tracer and loops are garbage too:
+    what is left (modules the program imported, caches) is kept out of later
+    collections like the runtime itself."""
+    gc.collect()
     gc.freeze()
 
 
@@ -258,10 +267,6 @@ def run(source, filename, options_json="{}"):
             session.loops.clear()
             main.__dict__.clear()
             gc.collect()
-            # What survived is still in use (modules the program imported, caches): no later
-            # run's collection needs to go through it again. That full collection took 20–90 ms
-            # of a lesson's run, most of it over Python's own modules.
-            gc.freeze()
             stderr.finish()
     finally:
         channel.flush()
@@ -270,6 +275,7 @@ def run(source, filename, options_json="{}"):
         if saved[3] is not None:
             sys.modules["__main__"] = saved[3]
         vtracer.deactivate()
+        vloop.uninstall_policy()
         executors.uninstall()
         threads.uninstall()
         vclock.uninstall()

@@ -125,6 +125,8 @@ def install(wall_start, max_seconds):
 
 
 def uninstall():
+    global _clock
+    _clock = None  # nothing of a run outlives it (runner.between_runs)
     for name, fn in _real.items():
         setattr(_time, name, fn)
     _datetime.datetime = _real_datetime
