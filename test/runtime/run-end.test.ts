@@ -34,6 +34,14 @@ describe('end of a run', () => {
     expect((await rt.run('import string\nprint(string.session())\n')).stdout).toBe('None\n');
   });
 
+  it('frees, within 50 runs, a cycle a run left in a module and a later run let go of', async () => {
+    const keep = 'import string, weakref\nclass Node:\n    pass\nnode = Node()\nnode.me = node\nstring.kept = node\nstring.probe = weakref.ref(node)\nprint("kept")\n';
+    expect((await rt.run(keep)).stdout).toBe('kept\n');
+    expect((await rt.run('import string\ndel string.kept\nprint(string.probe() is not None)\n')).stdout).toBe('True\n');
+    for (let i = 0; i < 50; i++) await rt.run('pass\n');
+    expect((await rt.run('import string\nprint(string.probe())\n')).stdout).toBe('None\n');
+  });
+
   it('frees what a run left in reference cycles', async () => {
     // A weak reference kept in a module outlives the run; what it points to must not.
     const cycle = 'import string, weakref\nclass Node:\n    def __init__(self):\n        self.me = self\nkeep = Node()\nstring.probe = weakref.ref(keep)\nprint(string.probe() is keep)\n';

@@ -179,10 +179,21 @@ def loaded():
     gc.freeze()
 
 
+FULL_COLLECTION_EVERY = 50  # runs; see between_runs()
+_runs_since_full_collection = 0
+
+
 def between_runs():
     """After run() has returned, when its session, tracer and loops are garbage too:
     what is left (modules the program imported, caches) is kept out of later
-    collections like the runtime itself."""
+    collections like the runtime itself. Now and then everything is collected
+    again, for what a later run let go of (a cycle a program left in a module
+    and a later one deleted), which frozen objects never are."""
+    global _runs_since_full_collection
+    _runs_since_full_collection += 1
+    if _runs_since_full_collection >= FULL_COLLECTION_EVERY:
+        _runs_since_full_collection = 0
+        gc.unfreeze()
     gc.collect()
     gc.freeze()
 
