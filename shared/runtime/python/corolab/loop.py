@@ -13,7 +13,7 @@ import signal
 import sys
 from asyncio import base_events, coroutines, events, unix_events
 
-from . import executors, network, threads
+from . import executors, network, sandbox, threads
 
 
 class Deadlock(KeyboardInterrupt):
@@ -160,17 +160,13 @@ class VirtualEventLoop(base_events.BaseEventLoop):
     async def create_datagram_endpoint(self, *args, **kwargs):
         raise network.unavailable("UDP")
 
-    async def create_unix_server(self, *args, **kwargs):
-        raise network.unavailable("a Unix socket")
-
-    async def create_unix_connection(self, *args, **kwargs):
-        raise network.unavailable("a Unix socket")
+    create_unix_server = create_unix_connection = network.no_unix_sockets
 
     async def subprocess_shell(self, *args, **kwargs):
-        raise OSError("asyncio.create_subprocess_shell() is not available: Corolab programs cannot start processes on the host")
+        raise sandbox.no_processes("asyncio.create_subprocess_shell()")
 
     async def subprocess_exec(self, *args, **kwargs):
-        raise OSError("asyncio.create_subprocess_exec() is not available: Corolab programs cannot start processes on the host")
+        raise sandbox.no_processes("asyncio.create_subprocess_exec()")
 
     def add_signal_handler(self, sig, callback, *args):
         # No signal reaches a run (the host stops one its own way): the handler is

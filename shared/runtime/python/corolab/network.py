@@ -12,7 +12,7 @@ The server follows Python 3.11's asyncio.Server, the version the lessons target.
 import asyncio
 import itertools
 import socket
-from asyncio import events, transports
+from asyncio import events, futures, transports
 
 _ALL_INTERFACES = ("0.0.0.0", "::")
 _EPHEMERAL_PORTS = 40000  # where ports a server or client is given start; natively random
@@ -52,7 +52,7 @@ def _addresses(host, server):
     for h in hosts:
         if h == "localhost":
             h = "127.0.0.1"  # as this machine's resolver gives it
-        if h in ("127.0.0.1", "::1") or (server and h in _ALL_INTERFACES) or h.startswith("127."):
+        if h == "::1" or h.startswith("127.") or (server and h in _ALL_INTERFACES):
             found.append(h)
         else:
             return None
@@ -347,7 +347,7 @@ async def create_connection(loop, network, protocol_factory, host=None, port=Non
     # As a socket transport: the protocol hears of the connection in a callback, then the caller returns.
     waiter = loop.create_future()
     loop.call_soon(protocol.connection_made, transport)
-    loop.call_soon(_set_result_unless_cancelled, waiter)
+    loop.call_soon(futures._set_result_unless_cancelled, waiter, None)
     try:
         await waiter
     except BaseException:
@@ -356,12 +356,7 @@ async def create_connection(loop, network, protocol_factory, host=None, port=Non
     return transport, protocol
 
 
-def _set_result_unless_cancelled(fut):
-    if not fut.cancelled():
-        fut.set_result(None)
-
-
-async def _no_unix_sockets(*args, **kwargs):
+async def no_unix_sockets(*args, **kwargs):
     raise unavailable("a Unix socket")
 
 
@@ -369,5 +364,5 @@ def install():
     """asyncio has no Unix-socket streams where the socket module lacks AF_UNIX, as here: natively it has."""
     for name in ("start_unix_server", "open_unix_connection"):
         if not hasattr(asyncio, name):
-            setattr(asyncio, name, _no_unix_sockets)
-            setattr(asyncio.streams, name, _no_unix_sockets)
+            setattr(asyncio, name, no_unix_sockets)
+            setattr(asyncio.streams, name, no_unix_sockets)

@@ -30,9 +30,13 @@ class _BridgeBlocker(importlib.abc.MetaPathFinder):
         return None
 
 
+def no_processes(what):
+    return OSError(f"{what} is not available: Corolab programs cannot start processes on the host")
+
+
 def _no_processes(name):
     def blocked(*args, **kwargs):
-        raise OSError(f"os.{name}() is not available: Corolab programs cannot start processes on the host")
+        raise no_processes(f"os.{name}()")
 
     blocked.__name__ = name
     return blocked
