@@ -13,7 +13,7 @@ import signal
 import sys
 from asyncio import base_events, coroutines, events, unix_events
 
-from . import executors, network, sandbox, threads
+from . import executors, network, py311, sandbox, threads
 
 
 class Deadlock(KeyboardInterrupt):
@@ -98,6 +98,10 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         self._timer_seq = itertools.count()
         self._signal_handlers = {}
         self.set_task_factory(self._new_task)
+
+    def __repr__(self):
+        # What a program that prints its loop sees natively (python3 on Linux).
+        return f"<_UnixSelectorEventLoop running={self.is_running()} closed={self.is_closed()} debug={self.get_debug()}>"
 
     def time(self):
         return self._clock.now
@@ -248,6 +252,17 @@ class VirtualPolicy(events._BaseDefaultEventLoopPolicy):
         return self._local._loop
 
 
+class _VirtualLoopClass(type):
+    """A stand-in loop class that the run's loops are instances of, as natively
+    asyncio.get_running_loop() is an asyncio.SelectorEventLoop."""
+
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, VirtualEventLoop) or type.__instancecheck__(cls, obj)
+
+    def __subclasscheck__(cls, sub):
+        return issubclass(sub, VirtualEventLoop) or type.__subclasscheck__(cls, sub)
+
+
 def _constructs_virtual_loops(name):
     """Stands in for a concrete loop class such as asyncio.SelectorEventLoop: here a
     real selector cannot wait (constructing one fails with EINVAL), so `SelectorEventLoop()`
@@ -256,7 +271,7 @@ def _constructs_virtual_loops(name):
     def __new__(cls, *args, **kwargs):
         return _new_virtual_loop()
 
-    return type(name, (base_events.BaseEventLoop,), {"__new__": __new__, "__module__": "asyncio"})
+    return _VirtualLoopClass(name, (base_events.BaseEventLoop,), {"__new__": __new__, "__module__": "asyncio"})
 
 
 def install_policy(loop_factory):
@@ -269,6 +284,7 @@ def install_policy(loop_factory):
             if hasattr(module, name):
                 setattr(module, name, _constructs_virtual_loops(name))
     network.install()
+    py311.install()
     events._set_event_loop_policy(VirtualPolicy())
     events._set_running_loop(None)
 

@@ -1,0 +1,45 @@
+/** What a program sees of asyncio is what python3.11 on Linux shows it (the version the lessons are written for). */
+import { describe, expect, it } from 'vitest';
+import { taskNames } from '../../shared/trace.js';
+import { useRuntime } from './run-helpers.js';
+
+const rt = useRuntime();
+
+describe('asyncio as python3.11 shows it', () => {
+  it('prints the running loop as the Unix selector loop, and it is one', async () => {
+    const program = `import asyncio
+async def main():
+    loop = asyncio.get_running_loop()
+    print(loop)
+    print(isinstance(loop, asyncio.SelectorEventLoop), issubclass(type(loop), asyncio.SelectorEventLoop))
+    print(isinstance(object(), asyncio.SelectorEventLoop))
+asyncio.run(main())
+loop = asyncio.new_event_loop()
+loop.close()
+print(loop)
+`;
+    for (const trace of [true, false]) {
+      const r = await rt.run(program, { trace });
+      expect(r.stdout).toBe(
+        '<_UnixSelectorEventLoop running=True closed=False debug=False>\nTrue True\nFalse\n<_UnixSelectorEventLoop running=False closed=True debug=False>\n',
+      );
+    }
+  });
+
+  it('runs a coroutine given to wait_for() in a task of its own, shown on the swimlane', async () => {
+    // From Python 3.12 on, wait_for() awaits it in the caller's task.
+    const program = `import asyncio
+async def job():
+    print(asyncio.current_task().get_name())
+    await asyncio.sleep(1)
+async def main():
+    await asyncio.wait_for(job(), timeout=5)
+asyncio.run(main())
+`;
+    const { stdout, trace } = await rt.run(program, { trace: true });
+    expect(stdout).toBe('Task-2\n');
+    expect(taskNames(trace)).toEqual(['Task-1', 'Task-2']);
+    expect(trace.tasks.parent).toEqual([-1, 0]);
+    expect(trace.tasks.coro.map((s) => trace.strings[s])).toEqual(['main', 'job']);
+  });
+});
