@@ -6,13 +6,14 @@ import { useRuntime } from './run-helpers.js';
 const rt = useRuntime();
 
 describe('asyncio as python3.11 shows it', () => {
-  it('prints the running loop as the Unix selector loop, and it is one', async () => {
+  it('prints the running loop and its type as the Unix selector loop, and it is one', async () => {
     const program = `import asyncio
 async def main():
     loop = asyncio.get_running_loop()
     print(loop)
     print(isinstance(loop, asyncio.SelectorEventLoop), issubclass(type(loop), asyncio.SelectorEventLoop))
     print(isinstance(object(), asyncio.SelectorEventLoop))
+    print(type(loop))
 asyncio.run(main())
 loop = asyncio.new_event_loop()
 loop.close()
@@ -21,7 +22,7 @@ print(loop)
     for (const trace of [true, false]) {
       const r = await rt.run(program, { trace });
       expect(r.stdout).toBe(
-        '<_UnixSelectorEventLoop running=True closed=False debug=False>\nTrue True\nFalse\n<_UnixSelectorEventLoop running=False closed=True debug=False>\n',
+        "<_UnixSelectorEventLoop running=True closed=False debug=False>\nTrue True\nFalse\n<class 'asyncio.unix_events._UnixSelectorEventLoop'>\n<_UnixSelectorEventLoop running=False closed=True debug=False>\n",
       );
     }
   });

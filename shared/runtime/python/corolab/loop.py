@@ -99,10 +99,6 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         self._signal_handlers = {}
         self.set_task_factory(self._new_task)
 
-    def __repr__(self):
-        # What a program that prints its loop sees natively (python3 on Linux).
-        return f"<_UnixSelectorEventLoop running={self.is_running()} closed={self.is_closed()} debug={self.get_debug()}>"
-
     def time(self):
         return self._clock.now
 
@@ -199,6 +195,15 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         elif _called_from(_NAMING_AFTER_CREATION):
             self._session.next_task_name()
         return self._task_class(coro, loop=loop, name=name, **kwargs)
+
+
+def looks_native(loop_class):
+    """Named as the loop python3 on Linux runs, which a program sees when it prints its loop or its type."""
+    loop_class.__name__ = loop_class.__qualname__ = "_UnixSelectorEventLoop"
+    loop_class.__module__ = "asyncio.unix_events"
+
+
+looks_native(VirtualEventLoop)
 
 
 def describe_waiting(loop):

@@ -47,7 +47,7 @@ import weakref
 from array import array
 from asyncio import events, format_helpers, futures
 
-from .loop import VirtualEventLoop, VirtualTimerHandle
+from .loop import VirtualEventLoop, VirtualTimerHandle, looks_native
 from .vclock import LimitExceeded
 
 (K_LOOP, K_TASK_CREATED, K_STEP_START, K_STEP_END, K_AWAIT, K_WAKE, K_TASK_DONE,
@@ -472,7 +472,6 @@ class TracedTask(_Task):
 
 
 TracedTask.__name__ = TracedTask.__qualname__ = "Task"
-TracedFuture.__name__ = TracedFuture.__qualname__ = "Future"  # print(fut) shows <Future pending>, as natively
 
 
 class TracedEventLoop(VirtualEventLoop):
@@ -527,6 +526,10 @@ class TracedEventLoop(VirtualEventLoop):
         task = super()._new_task(loop, coro, **kwargs)
         _tracer.task_created(task, coro, loop)
         return task
+
+
+TracedFuture.__name__ = TracedFuture.__qualname__ = "Future"  # print(fut) shows <Future pending>, as natively
+looks_native(TracedEventLoop)
 
 
 def _code_objects(code):
