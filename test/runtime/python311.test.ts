@@ -27,6 +27,24 @@ print(loop)
     }
   });
 
+  it('prints handles, tasks and futures, and their types, as natively', async () => {
+    const program = `import asyncio
+async def main():
+    loop = asyncio.get_running_loop()
+    timer = loop.call_later(1, print)
+    handle = loop.call_soon(print)
+    print(type(timer), type(handle), type(asyncio.current_task()), type(loop.create_future()))
+    print(repr(timer).split(" ")[0], repr(handle).split(" ")[0])
+asyncio.run(main())
+`;
+    for (const trace of [true, false]) {
+      const r = await rt.run(program, { trace });
+      expect(r.stdout).toBe(
+        "<class 'asyncio.events.TimerHandle'> <class 'asyncio.events.Handle'> <class '_asyncio.Task'> <class '_asyncio.Future'>\n<TimerHandle <Handle\n\n", // the empty line is the print() call_soon ran
+      );
+    }
+  });
+
   it('runs a coroutine given to wait_for() in a task of its own, shown on the swimlane', async () => {
     // From Python 3.12 on, wait_for() awaits it in the caller's task.
     const program = `import asyncio

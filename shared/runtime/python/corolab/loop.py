@@ -197,13 +197,14 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         return self._task_class(coro, loop=loop, name=name, **kwargs)
 
 
-def looks_native(loop_class):
-    """Named as the loop python3 on Linux runs, which a program sees when it prints its loop or its type."""
-    loop_class.__name__ = loop_class.__qualname__ = "_UnixSelectorEventLoop"
-    loop_class.__module__ = "asyncio.unix_events"
+def looks_native(cls, native):
+    """Names one of the runtime's classes as the asyncio class it stands for on python3 on
+    Linux: that is what a program sees when it prints a loop, a handle, a task or their types."""
+    cls.__name__, cls.__qualname__, cls.__module__ = native.__name__, native.__qualname__, native.__module__
 
 
-looks_native(VirtualEventLoop)
+looks_native(VirtualEventLoop, unix_events._UnixSelectorEventLoop)
+looks_native(VirtualTimerHandle, events.TimerHandle)
 
 
 def describe_waiting(loop):

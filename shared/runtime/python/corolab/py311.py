@@ -4,8 +4,14 @@ The lessons are written for Python 3.11, and their output is compared with what
 python3.11 prints. Where a later asyncio changed what a program can see (which
 tasks exist, what they are named, who runs a coroutine), the 3.11 code is put back.
 """
+import collections.abc
 import functools
-from asyncio import events, exceptions, tasks
+import types
+from asyncio import coroutines, events, exceptions, tasks
+
+# What asyncio.iscoroutine() accepts. In 3.11 a generator is one too, so a generator-based
+# coroutine (@types.coroutine) can be given to create_task() and asyncio.run(); 3.12 dropped it.
+_COROUTINE_TYPES = (types.CoroutineType, types.GeneratorType, collections.abc.Coroutine)
 
 
 async def wait_for(fut, timeout):
@@ -85,3 +91,4 @@ def install():
     import asyncio
 
     asyncio.wait_for = tasks.wait_for = wait_for
+    coroutines._COROUTINE_TYPES = _COROUTINE_TYPES

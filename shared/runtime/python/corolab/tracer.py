@@ -45,7 +45,7 @@ import sys
 import types
 import weakref
 from array import array
-from asyncio import events, format_helpers, futures
+from asyncio import events, format_helpers, futures, unix_events
 
 from .loop import VirtualEventLoop, VirtualTimerHandle, looks_native
 from .vclock import LimitExceeded
@@ -459,8 +459,7 @@ class TracedFuture(asyncio.Future):
 
 
 class TracedTask(_Task):
-    """The program's tasks, so that a rename is seen when it happens.
-    Named Task, as its repr shows the class name."""
+    """The program's tasks, so that a rename is seen when it happens."""
 
     __slots__ = ("_corolab_tid", "_corolab_wait")  # as TracedFuture's
 
@@ -471,7 +470,6 @@ class TracedTask(_Task):
             _tracer.renamed(tid, self.get_name())
 
 
-TracedTask.__name__ = TracedTask.__qualname__ = "Task"
 
 
 class TracedEventLoop(VirtualEventLoop):
@@ -528,8 +526,10 @@ class TracedEventLoop(VirtualEventLoop):
         return task
 
 
-TracedFuture.__name__ = TracedFuture.__qualname__ = "Future"  # print(fut) shows <Future pending>, as natively
-looks_native(TracedEventLoop)
+# A traced run prints as an untraced one: print(fut) shows <Future pending>, as natively.
+for _cls, _native in ((TracedEventLoop, unix_events._UnixSelectorEventLoop), (TracedHandle, events.Handle),
+                      (TracedTimerHandle, events.TimerHandle), (TracedTask, _Task), (TracedFuture, asyncio.Future)):
+    looks_native(_cls, _native)
 
 
 def _code_objects(code):
