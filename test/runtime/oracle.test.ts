@@ -107,6 +107,8 @@ describe.runIf(haveOracle)('runtime agrees with native CPython', () => {
         if (expected.lastStderrLine !== undefined) {
           // Newer Pythons may append a hint ("Did you mean: ...?") to the same message.
           expect(lastLine(run.stderr) ?? '', context).toMatch(new RegExp(`^${escapeRegExp(expected.lastStderrLine)}`));
+        } else {
+          expect(run.stderr, 'python3 wrote nothing to stderr').toBe('');
         }
         if (program.expectedSeconds !== undefined && expected.exitCode === 0) {
           expect(run.end.seconds, 'virtual seconds in lessons.json').toBeCloseTo(program.expectedSeconds, 1);

@@ -244,8 +244,10 @@ def _new_virtual_loop():
     return _loop_factory()
 
 
-class VirtualPolicy(events._BaseDefaultEventLoopPolicy):
-    """Makes asyncio.run(), new_event_loop() and get_event_loop() use virtual loops."""
+class VirtualPolicy(unix_events._UnixDefaultEventLoopPolicy):
+    """Makes asyncio.run(), new_event_loop() and get_event_loop() use virtual loops.
+    It is asyncio.DefaultEventLoopPolicy too, so that a program that sets that policy
+    (or one of its own, made from it) still runs on the virtual clock."""
 
     def new_event_loop(self):
         return _new_virtual_loop()
@@ -256,6 +258,9 @@ class VirtualPolicy(events._BaseDefaultEventLoopPolicy):
         if self._local._loop is None:
             self.set_event_loop(self.new_event_loop())
         return self._local._loop
+
+
+looks_native(VirtualPolicy, unix_events._UnixDefaultEventLoopPolicy)
 
 
 class _VirtualLoopClass(type):
@@ -289,6 +294,7 @@ def install_policy(loop_factory):
         for name in ("SelectorEventLoop", "EventLoop"):
             if hasattr(module, name):
                 setattr(module, name, _constructs_virtual_loops(name))
+    unix_events._DefaultEventLoopPolicy = VirtualPolicy
     network.install()
     py311.install()
     events._set_event_loop_policy(VirtualPolicy())

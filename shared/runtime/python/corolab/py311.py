@@ -7,6 +7,7 @@ tasks exist, what they are named, who runs a coroutine), the 3.11 code is put ba
 import collections.abc
 import functools
 import types
+import warnings
 from asyncio import coroutines, events, exceptions, tasks
 
 # What asyncio.iscoroutine() accepts. In 3.11 a generator is one too, so a generator-based
@@ -92,3 +93,5 @@ def install():
 
     asyncio.wait_for = tasks.wait_for = wait_for
     coroutines._COROUTINE_TYPES = _COROUTINE_TYPES
+    # The policy functions and asyncio.iscoroutinefunction() warn from 3.14 on; 3.11 says nothing.
+    warnings.filterwarnings("ignore", r".* is deprecated and slated for removal in Python 3\.16", DeprecationWarning)
