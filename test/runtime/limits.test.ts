@@ -127,6 +127,33 @@ describe('deadlock', () => {
     expect(r.stderr).toMatch(/corolab\.ThreadWaitsForLater: this thread waits for something the rest of the program does later/);
   });
 
+  it('tells why a thread cannot wait for a lock the program still holds, instead of hanging', async () => {
+    const src = [
+      'import threading, time',
+      'lock = threading.Lock()',
+      'lock.acquire()',
+      't = threading.Thread(target=lambda: print("got", lock.acquire()))',
+      't.start()',
+      'time.sleep(1)',
+      'lock.release()',
+      't.join()',
+      'print("main ends")',
+    ].join('\n');
+    const r = await rt.run(src + '\n');
+    expect(r.trace.meta.end.status).toBe('ok');
+    expect(r.stdout).toBe('main ends\n');
+    expect(r.stderr).toMatch(/corolab\.ThreadWaitsForLater: this thread waits for a lock the program releases later/);
+    await expectNextRunWorks();
+  });
+
+  it('ends a program blocking on a lock it already holds as a deadlock', async () => {
+    const r = await rt.run('import threading\nlock = threading.Lock()\nlock.acquire()\nprint("again")\nlock.acquire()\nprint("never")\n');
+    expect(r.trace.meta.end.status).toBe('deadlock');
+    expect(r.stdout).toBe('again\n');
+    expect(r.stderr).toMatch(/deadlock: the program waits for a lock that nothing left can release/);
+    await expectNextRunWorks();
+  });
+
   it('ends a run awaiting a future nobody resolves, naming the waiting tasks', async () => {
     const src = [
       'import asyncio',

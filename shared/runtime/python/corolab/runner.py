@@ -19,6 +19,7 @@ import types
 from asyncio import events
 
 from . import executors
+from . import locks
 from . import network
 from . import loop as vloop
 from . import threads
@@ -222,6 +223,7 @@ def run(source, filename, options_json="{}"):
     vloop.install_policy(session.new_loop)
     threads.install(session, int(options.get("hostCpus", 1)))
     executors.install(session)
+    locks.install(session)
     if tracer is not None:
         vtracer.activate(tracer)
     try:
@@ -287,6 +289,7 @@ def run(source, filename, options_json="{}"):
             sys.modules["__main__"] = saved[3]
         vtracer.deactivate()
         vloop.uninstall_policy()
+        locks.uninstall()
         executors.uninstall()
         threads.uninstall()
         vclock.uninstall()

@@ -11,7 +11,8 @@ would have finished. So a blocking call on a thread overlaps with the rest
 of the program, as it does in CPython.
 
 Threads run one after another, each to its end when it starts. Items a
-thread puts in a queue.Queue and events it sets arrive at their times (executors.py);
+thread puts in a queue.Queue and events it sets arrive at their times (executors.py),
+a threading.Lock it held is held at those times for the others (locks.py);
 what it changes in other shared data is seen at once; a thread that waits for
 something the rest of the program does later (a queue filled or an event set
 after it starts, a run_coroutine_threadsafe() result) stops with
