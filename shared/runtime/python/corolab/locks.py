@@ -16,15 +16,17 @@ from . import threads
 
 _native_lock = threading.Lock
 _session = None  # the run in progress (install)
+_run = 0  # which run that is: a lock a module keeps from an earlier run forgets that run's holds
 
 
 class VirtualLock:
-    __slots__ = ("_owner", "_since", "_holds", "__weakref__")
+    __slots__ = ("_owner", "_since", "_holds", "_run", "__weakref__")
 
     def __init__(self):
         self._owner = None  # the thread holding it now
         self._since = 0.0  # since when (virtual time)
-        self._holds = []  # (start, end, thread) of earlier holds that lasted
+        self._holds = []  # (start, end, thread) of earlier holds that lasted, in run number _run
+        self._run = _run
 
     def acquire(self, blocking=True, timeout=-1):
         if not blocking and timeout != -1:
@@ -59,7 +61,7 @@ class VirtualLock:
         moved = True
         while moved:
             moved = False
-            for start, end, owner in self._holds:
+            for start, end, owner in self._this_runs_holds():
                 if owner is not me and start <= t < end:
                     t, moved = end, True
         return t
@@ -68,9 +70,15 @@ class VirtualLock:
         if self._owner is None:
             raise RuntimeError("release unlocked lock")
         session = _session
-        if session is not None and session.clock.now > self._since:
+        if session is not None and self._run == _run and session.clock.now > self._since:
             self._holds.append((self._since, session.clock.now, self._owner))
         self._owner = None
+
+    def _this_runs_holds(self):
+        if self._run != _run:
+            self._holds.clear()
+            self._run = _run
+        return self._holds
 
     def locked(self):
         if self._owner is not None or _session is None:
@@ -111,8 +119,9 @@ def _blocked_for_good(session, held_by_another):
 
 
 def install(session):
-    global _session
+    global _session, _run
     _session = session
+    _run += 1
     threading.Lock = VirtualLock  # what programs and threading's own Event, Semaphore, queue.Queue make
 
 
