@@ -48,4 +48,11 @@ describe('end of a run', () => {
     expect((await rt.run(cycle)).stdout).toBe('True\n');
     expect((await rt.run('import string\nprint(string.probe())\n')).stdout).toBe('None\n');
   });
+
+  it('does not carry the times a thread held a lock into a later run', async () => {
+    // Every run's clock starts at 0: a hold from 0 to 5 s in the last run is not one in this.
+    const hold = 'import string, threading, time\nstring.lock = threading.Lock()\ndef hold():\n    with string.lock:\n        time.sleep(5)\nthreading.Thread(target=hold).start()\nprint(string.lock.locked())\n';
+    expect((await rt.run(hold)).stdout).toBe('True\n');
+    expect((await rt.run('import string\nprint(string.lock.locked(), string.lock.acquire(timeout=1))\n')).stdout).toBe('False True\n');
+  });
 });
