@@ -146,6 +146,21 @@ describe('deadlock', () => {
     await expectNextRunWorks();
   });
 
+  it('tells why an event loop a thread runs cannot wait for the rest of the program', async () => {
+    const src = [
+      'import asyncio, threading',
+      'async def inner():',
+      '    await asyncio.get_running_loop().create_future()',
+      'threading.Thread(target=lambda: asyncio.run(inner()), daemon=True).start()',
+      'print("main ends")',
+    ].join('\n');
+    const r = await rt.run(src + '\n');
+    expect(r.trace.meta.end.status).toBe('ok');
+    expect(r.stdout).toBe('main ends\n');
+    expect(r.stderr).toMatch(/corolab\.ThreadWaitsForLater: the event loop of this thread waits for something the rest of the program does later/);
+    await expectNextRunWorks();
+  });
+
   it('ends a program blocking on a lock it already holds as a deadlock', async () => {
     const r = await rt.run('import threading\nlock = threading.Lock()\nlock.acquire()\nprint("again")\nlock.acquire()\nprint("never")\n');
     expect(r.trace.meta.end.status).toBe('deadlock');

@@ -30,17 +30,24 @@ class _VirtualSelector:
     def select(self, timeout=None):
         session = self._loop._session
         clock = self._loop._clock
+        # A loop an emulated thread runs sees what other threads do, not the program's printed lines (executors._wait).
+        in_thread = threads.emulating()
         # Emulated threads' results come at their times too (executors.py), like I/O would.
-        due = session.next_due()
+        due = session.next_due(effects_only=in_thread)
         if due is not None and (timeout is None or due - clock.now < timeout):
             timeout = max(due - clock.now, 0)
         if timeout is None:
+            if in_thread:
+                raise executors.ThreadWaitsForLater(
+                    "the event loop of this thread waits for something the rest of the program does later; here "
+                    "threads run one after another, each to its end when it starts, so it cannot be shown"
+                )
             message = describe_waiting(self._loop)
             session.halt()
             raise Deadlock(message)
         clock.advance(timeout)
         if due is not None:
-            session.run_due(clock.now)
+            session.run_due(clock.now, effects_only=in_thread)
         return []
 
     def get_map(self):

@@ -123,7 +123,9 @@ class Session:
         return f"Task-{self._task_counter}"
 
     def new_loop(self):
-        loop_class = vtracer.TracedEventLoop if self.tracer is not None else vloop.VirtualEventLoop
+        # A loop a thread runs (asyncio.run() in a thread) is not traced, as nothing the thread does is.
+        traced = self.tracer is not None and not threads.emulating()
+        loop_class = vtracer.TracedEventLoop if traced else vloop.VirtualEventLoop
         loop = loop_class(self)
         self.loops.append(loop)
         return loop

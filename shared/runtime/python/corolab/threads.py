@@ -22,6 +22,7 @@ import itertools
 import os
 import sys
 import threading
+from asyncio import events, tasks
 
 from .output import StampedWriter
 from .sandbox import HardExit
@@ -74,6 +75,7 @@ def call_in_thread(session, thread, func, args, start=None):
     if len(_running) == 1:
         _program_time.append(now)
     hard_exit = False
+    loops = _no_loop_yet()
     try:
         result = func(*args)
     except HardExit:
@@ -84,6 +86,7 @@ def call_in_thread(session, thread, func, args, start=None):
     except BaseException as exc:
         error = exc
     finally:
+        _restore_loops(loops)
         _running.pop()
         if not _running:
             _program_time.clear()
@@ -102,6 +105,29 @@ def call_in_thread(session, thread, func, args, start=None):
         else:
             clock.move_to(now)
     return result, error, end, capture.lines
+
+
+def _no_loop_yet():
+    """A new thread has no event loop, running or current, of its own: it may
+    asyncio.run() one. Returns the caller's, for _restore_loops."""
+    local = getattr(events._get_event_loop_policy(), "_local", None)
+    running = events._get_running_loop()
+    # The task whose step started the thread is the running one of this (real) thread too.
+    task = tasks._swap_current_task(running, None) if running is not None else None
+    saved = running, task, local, getattr(local, "_loop", None), getattr(local, "_set_called", False)
+    events._set_running_loop(None)
+    if local is not None:
+        local._loop, local._set_called = None, False
+    return saved
+
+
+def _restore_loops(saved):
+    running, task, local, loop, set_called = saved
+    events._set_running_loop(running)
+    if running is not None:
+        tasks._swap_current_task(running, task)
+    if local is not None:
+        local._loop, local._set_called = loop, set_called
 
 
 def deliver(session, lines):
