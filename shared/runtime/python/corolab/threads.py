@@ -15,7 +15,7 @@ thread puts in a queue.Queue and events it sets arrive at their times (executors
 a threading.Lock it held is held at those times for the others (locks.py);
 what it changes in other shared data is seen at once; a thread that waits for
 something the rest of the program does later (a queue filled or an event set
-after it starts, a run_coroutine_threadsafe() result) stops with
+after it starts, a lock the program holds, a run_coroutine_threadsafe() result) stops with
 ThreadWaitsForLater, saying so.
 """
 import itertools

@@ -470,8 +470,6 @@ class TracedTask(_Task):
             _tracer.renamed(tid, self.get_name())
 
 
-
-
 class TracedEventLoop(VirtualEventLoop):
     _task_class = TracedTask
     _timer_class = TracedTimerHandle
