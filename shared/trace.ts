@@ -115,8 +115,21 @@ export const TaskTable = z.object({
   /** source line where it was created (0 if unknown) */
   line: ints,
 });
+/**
+ * A timer due at ±infinity (`call_later(math.inf)`, `asyncio.sleep(math.inf)`) is due
+ * at ±FOREVER in a trace: neither JSON nor the schema has an infinity. Keep in step
+ * with `FOREVER` in tracer.py.
+ */
+export const FOREVER = Number.MAX_VALUE;
+
+/** Seconds as the views write a time or a duration: "∞" for FOREVER. */
+export function formatSeconds(x: number, digits: number): string {
+  if (Math.abs(x) >= FOREVER) return x > 0 ? '∞' : '-∞';
+  return x.toFixed(digits);
+}
+
 export const TimerTable = z.object({
-  /** virtual deadline in seconds */
+  /** virtual deadline in seconds, ±FOREVER for ±infinity */
   when: nums,
   /** string index: what it will call ("sleep", "call_later: hello", ...) */
   label: ints,

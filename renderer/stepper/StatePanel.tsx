@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { useStore } from '../store/store';
 import { STRINGS } from '../i18n/strings';
+import { formatSeconds } from '../../shared/trace';
 import { snapshotAt } from './state';
 import { TaskList } from './TaskList';
 
@@ -32,7 +33,7 @@ export function StatePanel() {
           {snap.timers.length === 0 && <li>{t.empty}</li>}
           {snap.timers.map((tm) => (
             <li key={tm.id}>
-              {tm.when.toFixed(3)}s · {tm.label}
+              {formatSeconds(tm.when, 3)}s · {tm.label}
             </li>
           ))}
         </ul>

@@ -6,7 +6,7 @@
  * the first visible one and draw at most one slice per pixel.
  */
 import type { Trace } from '../../shared/trace';
-import { EventKind, WaitKind, taskNames } from '../../shared/trace';
+import { EventKind, FOREVER, WaitKind, formatSeconds, taskNames } from '../../shared/trace';
 import { RangeMax, bucketBy } from './indexes';
 import type { Buckets } from './indexes';
 
@@ -90,6 +90,7 @@ export interface Layout {
 }
 
 function seconds(x: number): string {
+  if (Math.abs(x) >= FOREVER) return formatSeconds(x, 0);
   return Number.isInteger(x) ? String(x) : String(Number(x.toFixed(6)));
 }
 

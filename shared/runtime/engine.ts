@@ -28,8 +28,6 @@ const RUNTIME_DIR = '/corolab-runtime';
 /** Where the Python side leaves a trace chunk's events (see output.py). */
 const CHUNK_FILE = '/tmp/corolab-trace-chunk.bin';
 
-type PyChunk = Omit<TraceChunk, 'events' | 'first'>;
-
 interface PyRunResult {
   status: TraceMeta['end']['status'];
   exitCode: number;
@@ -38,10 +36,21 @@ interface PyRunResult {
   clockStart: number;
   lines: boolean;
   events?: Uint8Array;
-  strings?: string[];
-  tasks?: Trace['tasks'];
-  timers?: Trace['timers'];
-  futures?: Trace['futures'];
+  /** JSON of PyTables. */
+  tables?: string;
+}
+
+interface PyTables {
+  strings: string[];
+  tasks: Trace['tasks'];
+  timers: Trace['timers'];
+  futures: Trace['futures'];
+}
+
+/** A trace chunk's record from output.py: the table rows added since the last chunk, and the clock. */
+interface PyChunk {
+  chunk: PyTables;
+  t: number;
 }
 
 type PyCallable = ((...args: unknown[]) => { toJs(o: object): unknown; destroy(): void }) & { destroy(): void };
@@ -123,11 +132,12 @@ export class Engine {
 
   private stdoutLine(line: string): void {
     if (line.startsWith(RECORD)) {
-      const record = JSON.parse(line.slice(1)) as [OutputChunk['stream'], number, number, string][] | { chunk: PyChunk };
+      const record = JSON.parse(line.slice(1)) as [OutputChunk['stream'], number, number, string][] | PyChunk;
       if (Array.isArray(record)) {
         this.onOutput(record.map(([stream, t, task, text]) => ({ stream, t, task, text })));
       } else {
-        const { strings, tasks, timers, futures, t } = record.chunk;
+        const { strings, tasks, timers, futures } = record.chunk;
+        const t = record.t;
         const { events, clock } = splitEvents(this.py.FS.readFile(CHUNK_FILE), this.chunkClock);
         this.chunkClock = clock;
         this.streamed.push(events);
@@ -302,6 +312,11 @@ function copyEvents(e: TraceEvents): TraceEvents {
   return { kind: e.kind.slice(), t: e.t.slice(), task: e.task.slice(), a: e.a.slice(), b: e.b.slice() };
 }
 
+/** An untraced run's (fresh: a trace's tables are its own). */
+function noTables(): PyTables {
+  return { strings: [], tasks: { name: [], parent: [], coro: [], line: [] }, timers: { when: [], label: [] }, futures: { label: [] } };
+}
+
 /** `events`: all of the run's, split (the chunks sent while it ran, then the rest). */
 export function toTrace(filename: string, r: PyRunResult, events: TraceEvents): Trace {
   return {
@@ -312,10 +327,7 @@ export function toTrace(filename: string, r: PyRunResult, events: TraceEvents): 
       lines: r.lines,
       end: { status: r.status, exitCode: r.exitCode, message: r.message, seconds: r.seconds },
     },
-    strings: r.strings ?? [],
-    tasks: r.tasks ?? { name: [], parent: [], coro: [], line: [] },
-    timers: r.timers ?? { when: [], label: [] },
-    futures: r.futures ?? { label: [] },
+    ...(r.tables ? (JSON.parse(r.tables) as PyTables) : noTables()),
     events,
   };
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RuntimeHost } from '../../shared/runtime/node-host.js';
 import type { TraceChunk } from '../../shared/runtime/protocol.js';
-import { EventKind } from '../../shared/trace.js';
+import { EventKind, FOREVER } from '../../shared/trace.js';
+import { SegKind, layoutTrace } from '../../renderer/timeline/layout.js';
 
 const MANY_TASKS = readFileSync(join(__dirname, '..', 'bench', 'programs', 'many_tasks.py'), 'utf8');
 
@@ -35,6 +36,34 @@ describe('trace streaming', () => {
     expect(chunks.flatMap((c) => c.strings)).toEqual(trace.strings.slice(0, chunks.flatMap((c) => c.strings).length));
     const taskNames = chunks.flatMap((c) => c.tasks.name);
     expect(taskNames).toEqual(trace.tasks.name.slice(0, taskNames.length));
+  });
+
+  it('carries timers due at infinity in its chunks and trace, which the swimlane shows as sleep(∞)', async () => {
+    // JSON and the trace schema have no infinity: such a run's trace was refused as malformed.
+    const program = [
+      'import asyncio, math',
+      'async def forever():',
+      '    await asyncio.sleep(math.inf)',
+      'async def main():',
+      '    t = asyncio.create_task(forever(), name="forever")',
+      '    asyncio.get_running_loop().call_at(-math.inf, print, "past")',
+      '    for _ in range(200_000):  # long enough for chunks to go out meanwhile',
+      '        await asyncio.sleep(0)',
+      '    t.cancel()',
+      'asyncio.run(main())',
+    ].join('\n');
+    const chunks: TraceChunk[] = [];
+    const { trace } = await host.run(program + '\n', 'forever.py', { trace: true, lines: false }, () => {}, (c) => chunks.push(c));
+    expect(trace.meta.end.status).toBe('ok');
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.flatMap((c) => c.timers.when)).toEqual([-FOREVER, FOREVER]);
+    expect(trace.timers.when).toEqual([-FOREVER, FOREVER]);
+    const layout = layoutTrace(trace);
+    const lane = layout.lanes.findIndex((l) => l.title === 'forever');
+    const s = layout.segments;
+    const labels = [];
+    for (let i = s.laneStart[lane]!; i < s.laneStart[lane + 1]!; i++) if (s.kind[i] === SegKind.Await) labels.push(layout.labels[s.label[i]!]);
+    expect(labels).toEqual(['sleep(∞)']);
   });
 
   it('shows what a step that never ends has printed while it runs, so it can be stopped', async () => {

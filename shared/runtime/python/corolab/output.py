@@ -44,16 +44,16 @@ class OutputChannel:
         if len(self._pending) >= self._batch_lines or self.session.real_time() - self._last_flush > self._batch_seconds:
             self.flush()
 
-    def trace_chunk(self, data, chunk, t):
-        """Hands the host a piece of the trace; the bytes go through a file, not JSON."""
+    def trace_chunk(self, data, rows, t):
+        """Hands the host a piece of the trace; the bytes go through a file, not JSON.
+        `rows`: the JSON of the table rows (Tracer.tables_json)."""
         if self.halted:
             return
         self.flush()
         with open(CHUNK_FILE, "wb") as f:
             f.write(data)
-        chunk["t"] = t
         out = sys.__stdout__
-        out.write(RECORD + json.dumps({"chunk": chunk}, ensure_ascii=False) + "\n")
+        out.write(f'{RECORD}{{"chunk":{rows},"t":{json.dumps(t)}}}\n')
         out.flush()
 
     def flush(self):

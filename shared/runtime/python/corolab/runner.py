@@ -307,11 +307,5 @@ def run(source, filename, options_json="{}"):
         "lines": bool(tracer and tracer.lines),
     }
     if tracer is not None:
-        result.update(
-            events=tracer.unsent_events(),  # the host has the chunks it was sent
-            strings=tracer.strings,
-            tasks={"name": tracer.task_name, "parent": tracer.task_parent, "coro": tracer.task_coro, "line": tracer.task_line},
-            timers={"when": tracer.timer_when, "label": tracer.timer_label},
-            futures={"label": tracer.future_label},
-        )
+        result.update(events=tracer.unsent_events(), tables=tracer.tables_json())  # the host has the chunks it was sent
     return result

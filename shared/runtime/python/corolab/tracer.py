@@ -38,6 +38,8 @@ On the wire, to the host (engine.ts splitEvents):
 The trace the host builds has all of it spelled out, and none of these.
 """
 import asyncio
+import json
+import math
 import os
 import reprlib
 import signal
@@ -60,6 +62,7 @@ K_CLOCK = 100  # on the wire only: the clock moved to this time
 K_STEP, K_STEP_CUT, K_BOUNDARY = 101, 102, 103  # on the wire only: see "On the wire"
 LINE_BASE = 1024  # on the wire, a number from here up is a line of the program (see "On the wire")
 FILE_SID = 0  # the program's file name is the first string of every trace
+FOREVER = sys.float_info.max  # a timer due at ±infinity is due at ±FOREVER in a trace (JSON has no infinity; trace.ts)
 NO_WAKE = -1  # a STEP's wake: the task was not woken by anything (its first step, a yield)
 FINISHED = -1  # a STEP's end: the task is done
 YIELD = 0  # the wait code of a bare yield (W_YIELD, no id)
@@ -302,19 +305,25 @@ class Tracer:
 
     def take_chunk(self):
         """The events and table rows recorded since the last chunk, so that a long
-        run can be shown while it goes on. Returns (float64 bytes, description)."""
+        run can be shown while it goes on. Returns (float64 bytes, the rows' JSON)."""
         data = self.unsent_events()
         sent = self._sent
-        chunk = {
-            "strings": self.strings[sent["strings"]:],
-            "tasks": {"name": self.task_name[sent["tasks"]:], "parent": self.task_parent[sent["tasks"]:],
-                      "coro": self.task_coro[sent["tasks"]:], "line": self.task_line[sent["tasks"]:]},
-            "timers": {"when": self.timer_when[sent["timers"]:], "label": self.timer_label[sent["timers"]:]},
-            "futures": {"label": self.future_label[sent["futures"]:]},
-        }
+        rows = self.tables_json(sent)
         sent.update(strings=len(self.strings), tasks=len(self.task_name),
                     timers=len(self.timer_when), futures=len(self.future_label))
-        return data, chunk
+        return data, rows
+
+    def tables_json(self, start=None):
+        """The tables (from the rows `start` says on) as one JSON object: handing the host
+        lists of thousands of names and numbers one element at a time costs many times
+        what json and JSON.parse do."""
+        s = start or {"strings": 0, "tasks": 0, "timers": 0, "futures": 0}
+        tasks = {"name": self.task_name[s["tasks"]:], "parent": self.task_parent[s["tasks"]:],
+                 "coro": self.task_coro[s["tasks"]:], "line": self.task_line[s["tasks"]:]}
+        return (f'{{"strings":{json.dumps(self.strings[s["strings"]:])},"tasks":{json.dumps(tasks)},'
+                f'"timers":{{"when":{json.dumps(self.timer_when[s["timers"]:])},'
+                f'"label":{json.dumps(self.timer_label[s["timers"]:])}}},'
+                f'"futures":{{"label":{json.dumps(self.future_label[s["futures"]:])}}}}}')
 
     def pause(self):
         _record_into(None)
@@ -495,7 +504,8 @@ class TracedEventLoop(VirtualEventLoop):
         timer = super()._new_timer(when, callback, args, context)
         tr = _tracer
         timer._timer_id = tid = len(tr.timer_when)
-        tr.timer_when.append(float(when))
+        when = float(when)
+        tr.timer_when.append(when if -FOREVER <= when <= FOREVER else math.copysign(FOREVER, when))
         if callback is futures._set_result_unless_cancelled:
             label = "sleep"
             tr.future_id(args[0], "sleep")
