@@ -36,7 +36,8 @@ function activity(trace: Trace): Map<string, { created: number; firstStep: numbe
 
 describe('trace of the lessons', () => {
   it('concurrent say_after: two tasks overlap from t=0 and main ends at 4 s', async () => {
-    const { trace } = await rt.run(lessonSource('say-after-tasks'), { trace: true, lines: true });
+    const source = lessonSource('say-after-tasks');
+    const { trace } = await rt.run(source, { trace: true, lines: true });
     const act = activity(trace);
     const [t2, t3] = [act.get('Task-2')!, act.get('Task-3')!];
     expect(t2.firstStep).toBe(0);
@@ -54,6 +55,9 @@ describe('trace of the lessons', () => {
     // Parents: both tasks were created by main.
     expect(trace.tasks.parent).toEqual([-1, 0, 0]);
     expect(trace.tasks.coro.map((s) => trace.strings[s])).toEqual(['main', 'say_after', 'say_after']);
+    // Each task is created on the program's line that made it.
+    const lineOf = (text: string) => source.split('\n').findIndex((l) => l.includes(text)) + 1;
+    expect(trace.tasks.line).toEqual([lineOf('asyncio.run(main())'), lineOf('create_task(say_after(3'), lineOf('create_task(say_after(4')]);
   });
 
   it('sequential say_after: one task, 7 s', async () => {

@@ -143,7 +143,7 @@ class Tracer:
         self._string_ids = {}
         self.task_name, self.task_parent, self.task_coro, self.task_line = [], [], [], []
         self.timer_when, self.timer_label = [], []
-        self._coro_sids = {}  # code object -> string id of its name, or None (see _coro_sid)
+        self._coro_sids = {}  # id of a code object -> (the code, string id of its name or None): see _coro_sid
         self._future_ids = weakref.WeakKeyDictionary()  # future -> future id, for futures without attributes
         self.future_label = []
         self.string(filename)  # FILE_SID
@@ -192,47 +192,59 @@ class Tracer:
             self.future_label.append(self.string(label))
         return fid
 
-    def _user_line(self, frame):
-        for _ in range(30):
-            if frame is None:
-                return 0
-            if frame.f_code.co_filename == self.filename:
-                return frame.f_lineno
-            frame = frame.f_back
-        return 0
-
     # -- events -------------------------------------------------------------------------
 
     def _coro_sid(self, coro):
         """The string id of a coroutine's name, or None for asyncio's or the runtime's own
         housekeeping (shutdown_asyncgens, ...), which is not the program's. Kept per code
-        object: a program makes many tasks of a few coroutine functions."""
+        object: a program makes many tasks of a few coroutine functions. Keyed by the
+        code's id (hashing a code object hashes all of it), the code kept with it so
+        that the id stays its own."""
         code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
         if code is None:
             return self.string(type(coro).__name__)
-        try:
-            return self._coro_sids[code]
-        except KeyError:
-            if code.co_filename.startswith((_ASYNCIO_DIR, _RUNTIME_DIR)):
-                sid = None
-            else:
-                sid = self.string(code.co_name)
-            self._coro_sids[code] = sid
-            return sid
+        if code.co_filename.startswith((_ASYNCIO_DIR, _RUNTIME_DIR)):
+            sid = None
+        else:
+            sid = self.string(code.co_name)
+        self._coro_sids[id(code)] = (code, sid)
+        return sid
 
-    def task_created(self, task, coro, loop):
-        coro_sid = self._coro_sid(coro)
+    def task_created(self, task, coro, loop, frame):
+        """`frame`: the caller of loop.create_task(), where the program's line is looked for.
+        Every task of the program comes through here: written out, with no helper calls."""
+        try:
+            coro_sid = self._coro_sids[id(coro.cr_code)][1]
+        except (AttributeError, KeyError):
+            coro_sid = self._coro_sid(coro)
         if coro_sid is None:
             return
         tid = len(self.task_name)
         task._corolab_tid = tid
-        task._corolab_wait = wait_code(W_TASK, tid)
-        self.task_name.append(self.string(task.get_name()))
+        task._corolab_wait = (tid + 1) * 4 + W_TASK  # wait_code(W_TASK, tid)
+        name = task.get_name()
+        ids = self._string_ids  # self.string(name)
+        if name in ids:
+            sid = ids[name]
+        else:
+            sid = ids[name] = len(self.strings)
+            self.strings.append(name)
+        self.task_name.append(sid)
         parent = getattr(_current_task(loop), "_corolab_tid", -1)
         self.task_parent.append(parent)
         self.task_coro.append(coro_sid)
-        self.task_line.append(self._user_line(sys._getframe(2)))
-        self.emit(K_TASK_CREATED, tid, parent, -1)
+        line = 0
+        filename = self.filename
+        for _ in range(30):
+            if frame is None:
+                break
+            if frame.f_code.co_filename == filename:
+                line = frame.f_lineno
+                break
+            frame = frame.f_back
+        self.task_line.append(line)
+        ev = _events
+        ev += (K_TASK_CREATED, NOW, tid, parent, -1)
 
     def waiting_on(self, fut):
         """The wait code of something a task awaits or was woken by."""
@@ -266,16 +278,20 @@ class Tracer:
         self.emit(K_TASK_RENAMED, tid, self.string(name), -1)
 
     def task_finished(self, tid, task, wake):
-        now = self.clock.now
-        push = _events.extend
-        push((K_STEP, wake, tid, FINISHED, 0))
+        ev = _events
+        ev += (K_STEP, wake, tid, FINISHED, 0)
         if task.cancelled():
-            push((K_TASK_CANCELLED, now, tid, -1, -1))
-        elif task._exception is not None:
-            exc = task._exception
-            push((K_TASK_FAILED, now, tid, self.string(f"{type(exc).__name__}: {exc}"), -1))
+            ev += (K_TASK_CANCELLED, NOW, tid, -1, -1)
+            return
+        exc = task._exception
+        text = f"{type(exc).__name__}: {exc}" if exc is not None else _safe_repr(task._result)
+        ids = self._string_ids  # self.string(text)
+        if text in ids:
+            sid = ids[text]
         else:
-            push((K_TASK_DONE, now, tid, self.string(_safe_repr(task._result)), -1))
+            sid = ids[text] = len(self.strings)
+            self.strings.append(text)
+        ev += (K_TASK_FAILED if exc is not None else K_TASK_DONE, NOW, tid, sid, -1)
 
     def step_cut(self, tid, wake):
         """The run was halted inside a step (a budget, Stop): the step is recorded
@@ -285,7 +301,8 @@ class Tracer:
     def callback(self, handle, timer):
         cb = handle._callback
         name = getattr(cb, "__qualname__", None) or type(cb).__name__
-        _events.extend((K_CALLBACK, self.clock.now, -1, self.string(name), timer))
+        ev = _events
+        ev += (K_CALLBACK, NOW, -1, self.string(name), timer)
 
     def output(self, text, stream):
         _events.extend((K_PRINT, self.clock.now, RUNNING_TASK, self.string(text), stream))
@@ -383,7 +400,7 @@ class TracedHandle(events.Handle):
     def _run(self, timer=-1):
         callback = self._callback
         if type(callback) in _PYTHON_CALLABLES:  # never a step (C tasks' are C wrappers): spares the except below
-            _run_other(self, timer)
+            _run_other(self, timer, True)
             return
         try:
             task = callback.__self__
@@ -423,13 +440,14 @@ class TracedHandle(events.Handle):
             ev += (K_STEP, wake, tid, YIELD, 0)
 
 
-def _run_other(handle, timer):
-    if isinstance(getattr(handle._callback, "__self__", None), _Task):
+def _run_other(handle, timer, python_callable=False):
+    if not python_callable and isinstance(getattr(handle._callback, "__self__", None), _Task):
         events.Handle._run(handle)  # a step of a task that is not the program's: not traced
     else:
         _tracer.callback(handle, timer)
         events.Handle._run(handle)
-    _events.extend(_BOUNDARY)
+    ev = _events
+    ev += _BOUNDARY
 
 
 class TracedTimerHandle(VirtualTimerHandle):
@@ -530,7 +548,7 @@ class TracedEventLoop(VirtualEventLoop):
 
     def _new_task(self, loop, coro, **kwargs):
         task = super()._new_task(loop, coro, **kwargs)
-        _tracer.task_created(task, coro, loop)
+        _tracer.task_created(task, coro, loop, sys._getframe(1))
         return task
 
 
