@@ -7,6 +7,7 @@ by `timeout`. A wait with no timeout and nothing ready can never end: that is a
 deadlock, reported instead of hanging.
 """
 import asyncio
+import contextvars
 import heapq
 import itertools
 import signal
@@ -71,6 +72,25 @@ def _called_from(codes, depth=6):
     return False
 
 
+class VirtualHandle(events.Handle):
+    """asyncio's Handle, made without calling loop.get_debug(): every step of every
+    task makes one, and in Pyodide a Python call costs about as much as the rest."""
+
+    __slots__ = ()
+
+    def __init__(self, callback, args, loop, context=None):
+        if loop._debug:
+            super().__init__(callback, args, loop, context)
+            return
+        self._context = contextvars.copy_context() if context is None else context
+        self._loop = loop
+        self._callback = callback
+        self._args = args
+        self._cancelled = False
+        self._repr = None
+        self._source_traceback = None
+
+
 class VirtualTimerHandle(events.TimerHandle):
     """A timer that, due at the same time as another, runs after the ones scheduled
     before it. Natively two timers are never due at quite the same time: the one
@@ -78,6 +98,14 @@ class VirtualTimerHandle(events.TimerHandle):
     tie, and the heap alone would run them in an order of its own."""
 
     __slots__ = ("_seq",)
+
+    def __init__(self, when, callback, args, loop, context=None):
+        if loop._debug:
+            super().__init__(when, callback, args, loop, context)
+        else:
+            VirtualHandle.__init__(self, callback, args, loop, context)
+            self._when = when
+            self._scheduled = False
 
     def __lt__(self, other):
         return self._when < other._when or (self._when == other._when and self._seq < other._seq)
@@ -94,6 +122,7 @@ class VirtualTimerHandle(events.TimerHandle):
 
 class VirtualEventLoop(base_events.BaseEventLoop):
     _task_class = asyncio.Task
+    _handle_class = VirtualHandle
     _timer_class = VirtualTimerHandle
 
     def __init__(self, session):
@@ -114,6 +143,24 @@ class VirtualEventLoop(base_events.BaseEventLoop):
 
     def _write_to_self(self):
         pass
+
+    def call_soon(self, callback, *args, context=None):
+        # As BaseEventLoop.call_soon, written out: it schedules every step of every
+        # task, and the two calls it makes cost more than the rest in Pyodide.
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
+        if self._debug:
+            return super().call_soon(callback, *args, context=context)
+        handle = self._handle_class(callback, args, self, context)
+        self._ready.append(handle)
+        return handle
+
+    def _call_soon(self, callback, args, context):
+        handle = self._handle_class(callback, args, self, context)
+        if handle._source_traceback:
+            del handle._source_traceback[-1]
+        self._ready.append(handle)
+        return handle
 
     def call_at(self, when, callback, *args, context=None):
         # As BaseEventLoop.call_at, with timers that keep the order they were scheduled in.
@@ -211,6 +258,7 @@ def looks_native(cls, native):
 
 
 looks_native(VirtualEventLoop, unix_events._UnixSelectorEventLoop)
+looks_native(VirtualHandle, events.Handle)
 looks_native(VirtualTimerHandle, events.TimerHandle)
 
 

@@ -49,7 +49,7 @@ import weakref
 from array import array
 from asyncio import events, format_helpers, futures, unix_events
 
-from .loop import VirtualEventLoop, VirtualTimerHandle, looks_native
+from .loop import VirtualEventLoop, VirtualHandle, VirtualTimerHandle, looks_native
 from .vclock import LimitExceeded
 
 (K_LOOP, K_TASK_CREATED, K_STEP_START, K_STEP_END, K_AWAIT, K_WAKE, K_TASK_DONE,
@@ -390,7 +390,7 @@ def _report_callback_error(handle, exc):
     handle._loop.call_exception_handler(context)
 
 
-class TracedHandle(events.Handle):
+class TracedHandle(VirtualHandle):
     """Every callback the traced loop runs. Task steps are the hot path: one
     call each, so it is written out here, with no helper calls, and a step
     goes out as one record when it ends (five numbers; one for a bare yield)."""
@@ -499,6 +499,7 @@ class TracedTask(_Task):
 
 class TracedEventLoop(VirtualEventLoop):
     _task_class = TracedTask
+    _handle_class = TracedHandle
     _timer_class = TracedTimerHandle
 
     def _run_once(self):
@@ -512,11 +513,6 @@ class TracedEventLoop(VirtualEventLoop):
         scheduled = self._scheduled
         tr.emit(K_LOOP, -1, len(ready), scheduled[0]._timer_id if scheduled else -1)
         super()._run_once()
-
-    def _call_soon(self, callback, args, context):
-        handle = TracedHandle(callback, args, self, context)
-        self._ready.append(handle)
-        return handle
 
     def _new_timer(self, when, callback, args, context):
         timer = super()._new_timer(when, callback, args, context)
