@@ -26,7 +26,8 @@ Options:
   --clock-start ISO        start the virtual clock at this wall time, e.g.
                            2024-01-01T09:00:00 (default: now)
   --no-lines               do not record line events in the trace
-  --max-steps N            stop after N task steps + source lines (default 5000000)
+  --max-steps N            stop after N task steps, and source lines when traced
+                           (default 5000000)
   --max-virtual-seconds S  stop when the program's clock passes S (default 86400)
   --timeout SECONDS        stop after this much real time (default 60)
   -h, --help               show this help

@@ -36,6 +36,17 @@ describe('limits', () => {
     await expectNextRunWorks();
   });
 
+  it('keeps to the step budget in an untraced run too (corolab run without --trace)', async () => {
+    const src = 'import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0.001)\nasyncio.run(main())\n';
+    const r = await rt.run(src, { trace: false, limits: { maxSteps: 20_000, maxVirtualSeconds: 1e9 } });
+    expect(r.trace.meta.end.status).toBe('limit');
+    expect(r.stderr).toMatch(/more than 20,000 steps/);
+    // The loop counts an iteration's timers as one step: 0.001 s of virtual time a step.
+    expect(r.trace.meta.end.seconds).toBeGreaterThan(5);
+    expect(r.trace.meta.end.seconds).toBeLessThan(25);
+    await expectNextRunWorks();
+  });
+
   it('stops `while True: pass` at the step budget when lines are traced', async () => {
     const r = await rt.run('print("spin")\nwhile True:\n    pass\n', { limits: { maxSteps: 20_000, maxVirtualSeconds: 100 } });
     expect(r.trace.meta.end.status).toBe('limit');

@@ -138,6 +138,15 @@ class VirtualEventLoop(base_events.BaseEventLoop):
     def time(self):
         return self._clock.now
 
+    def _run_once(self):
+        # An untraced run's step budget (a traced run's is the tracer's, which counts lines
+        # too): the handles ready now, and one for what this iteration's timers bring.
+        session = self._session
+        session.steps += len(self._ready) + 1
+        if session.steps > session.max_steps:
+            session.step_limit()
+        super()._run_once()
+
     def _process_events(self, event_list):
         pass
 

@@ -40,8 +40,10 @@ class Session:
         self.clock = vclock.install(time.time() if start is None else float(start), float(limits.get("maxVirtualSeconds", 86400)))
         self.real_time = vclock.real_time
         self.tracer = None
+        self.max_steps = int(limits.get("maxSteps", 5_000_000))
+        self.steps = 0  # an untraced run's (loop.py); a traced run's are the tracer's, lines included
         if options.get("trace", True):
-            self.tracer = vtracer.Tracer(self.clock, filename, options.get("lines", True), int(limits.get("maxSteps", 5_000_000)))
+            self.tracer = vtracer.Tracer(self.clock, filename, options.get("lines", True), self.max_steps)
         self._task_counter = 0
         self._due = []  # (virtual time, order, output?, fn, args): what emulated threads do at times still ahead
         self._due_order = itertools.count()
@@ -66,6 +68,10 @@ class Session:
                 self.channel.trace_chunk(data, chunk, self.clock.now)
             else:
                 self.channel.flush()
+
+    def step_limit(self):
+        self.halt()
+        raise vclock.LimitExceeded(f"the program ran more than {self.max_steps:,} steps")
 
     def halt(self):
         """The run is over (deadlock, budget): what asyncio's clean-up does from here is not the program's."""
@@ -150,10 +156,17 @@ class Stopped(KeyboardInterrupt):
     program raising KeyboardInterrupt itself, which is an ordinary uncaught exception."""
 
 
+_stopped_by_host = False  # in the run in progress
+
+
 def _stop_requested(signum, frame):
     # The host's interrupt arrives as SIGINT; asyncio.run() leaves a non-default handler alone.
+    global _stopped_by_host
+    _stopped_by_host = True
     raise Stopped()
 
+
+STOPPED = "stopped: the run was interrupted (Stop, or it ran past its time limit)"
 
 # python3 ends with SIGINT on an uncaught KeyboardInterrupt, which a shell reports as 128 + 2.
 KEYBOARD_INTERRUPT_EXIT = 130
@@ -220,6 +233,8 @@ def run(source, filename, options_json="{}"):
     sys.stdout, sys.stderr, sys.argv = stdout, stderr, [filename]
     # Nothing is typed into a run: input() raises EOFError as under `python3 prog.py < /dev/null`.
     sys.stdin = io.StringIO("")
+    global _stopped_by_host
+    _stopped_by_host = False
     saved_sigint = signal.signal(signal.SIGINT, _stop_requested)
     sys.modules["__main__"] = main
     vloop.install_policy(session.new_loop)
@@ -251,7 +266,7 @@ def run(source, filename, options_json="{}"):
                 except vclock.LimitExceeded as exc:
                     status, exit_code, message = "limit", 1, f"stopped: {exc}"
                 except Stopped:
-                    status, exit_code, message = "stopped", 1, "stopped: the run was interrupted (Stop, or it ran past its time limit)"
+                    status, exit_code, message = "stopped", 1, STOPPED
                 except BaseException as exc:
                     stdout.finish()
                     _print_exception(exc, filename, stderr)
@@ -260,6 +275,9 @@ def run(source, filename, options_json="{}"):
                 finally:
                     if lines is not None:
                         lines.stop()
+                if _stopped_by_host and status in ("deadlock", "limit"):
+                    # Stopped in the middle of a loop iteration, asyncio's clean-up found it in pieces.
+                    status, exit_code, message = "stopped", 1, STOPPED
             if hard_exit:
                 session.drop_due()  # os._exit(): no thread is waited for
             elif status not in ("deadlock", "limit", "stopped"):

@@ -47,7 +47,7 @@ import sys
 import types
 import weakref
 from array import array
-from asyncio import events, format_helpers, futures, unix_events
+from asyncio import base_events, events, format_helpers, futures, unix_events
 
 from .loop import VirtualEventLoop, VirtualHandle, VirtualTimerHandle, looks_native
 from .vclock import LimitExceeded
@@ -512,7 +512,7 @@ class TracedEventLoop(VirtualEventLoop):
             tr.checkpoint()
         scheduled = self._scheduled
         tr.emit(K_LOOP, -1, len(ready), scheduled[0]._timer_id if scheduled else -1)
-        super()._run_once()
+        base_events.BaseEventLoop._run_once(self)  # not VirtualEventLoop's: the tracer counts the steps
 
     def _new_timer(self, when, callback, args, context):
         timer = super()._new_timer(when, callback, args, context)
