@@ -284,14 +284,10 @@ class Tracer:
             ev += (K_TASK_CANCELLED, NOW, tid, -1, -1)
             return
         exc = task._exception
-        text = f"{type(exc).__name__}: {exc}" if exc is not None else _safe_repr(task._result)
-        ids = self._string_ids  # self.string(text)
-        if text in ids:
-            sid = ids[text]
+        if exc is not None:
+            ev += (K_TASK_FAILED, NOW, tid, self.string(f"{type(exc).__name__}: {exc}"), -1)
         else:
-            sid = ids[text] = len(self.strings)
-            self.strings.append(text)
-        ev += (K_TASK_FAILED if exc is not None else K_TASK_DONE, NOW, tid, sid, -1)
+            ev += (K_TASK_DONE, NOW, tid, self.string(_safe_repr(task._result)), -1)
 
     def step_cut(self, tid, wake):
         """The run was halted inside a step (a budget, Stop): the step is recorded
