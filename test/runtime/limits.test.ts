@@ -45,6 +45,10 @@ describe('limits', () => {
     // The loop counts an iteration's timers as one step: 0.001 s of virtual time a step.
     expect(r.trace.meta.end.seconds).toBeGreaterThan(2);
     expect(r.trace.meta.end.seconds).toBeLessThan(10);
+    // A step of sleep(0) is one step too.
+    const yields = await rt.run('import asyncio\nasync def main():\n    n = 0\n    while True:\n        await asyncio.sleep(0)\n        n += 1\n        if n % 1000 == 0:\n            print(n)\nasyncio.run(main())\n', { trace: false, limits: { maxSteps: 8_000 } });
+    expect(yields.trace.meta.end.status).toBe('limit');
+    expect(yields.stdout.trim().split('\n').at(-1)).toBe('7000');
     await expectNextRunWorks();
   });
 

@@ -140,9 +140,9 @@ class VirtualEventLoop(base_events.BaseEventLoop):
 
     def _run_once(self):
         # An untraced run's step budget (a traced run's is the tracer's, which counts lines
-        # too): the handles ready now, and one for what this iteration's timers bring.
+        # too): the handles ready now, or one for what a timer brings when none are.
         session = self._session
-        session.steps += len(self._ready) + 1
+        session.steps += len(self._ready) or 1
         if session.steps > session.max_steps:
             session.step_limit()
         super()._run_once()
