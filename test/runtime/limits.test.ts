@@ -6,6 +6,9 @@ import { useRuntime } from './run-helpers.js';
 const rt = useRuntime({ timeoutMs: 4000, killAfterMs: 2000 });
 const HELLO = 'import asyncio\nasync def main():\n    await asyncio.sleep(2)\n    print("still alive")\nasyncio.run(main())\n';
 
+// One task waking from a timer at a time: nothing is ever waiting in the ready queue between iterations.
+const TIMER_DRIVEN = 'import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0.001)\nasyncio.run(main())\n';
+
 async function expectNextRunWorks() {
   const next = await rt.run(HELLO);
   expect(next.stdout).toBe('still alive\n');
@@ -25,10 +28,8 @@ describe('limits', () => {
   });
 
   it('counts the steps of a program driven by timers: an endless one ends at the step budget', async () => {
-    // One task waking from a timer at a time: nothing is ever waiting in the ready queue between iterations.
-    const src = 'import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0.001)\nasyncio.run(main())\n';
     // A small budget: a timer-driven step costs the most, and the file's real-time limit is 4 s.
-    const r = await rt.run(src, { lines: false, limits: { maxSteps: 8_000, maxVirtualSeconds: 1e9 } });
+    const r = await rt.run(TIMER_DRIVEN, { lines: false, limits: { maxSteps: 8_000, maxVirtualSeconds: 1e9 } });
     expect(r.trace.meta.end.status).toBe('limit');
     expect(r.stderr).toMatch(/more than 8,000 steps/);
     const steps = r.trace.events.kind.filter((k) => k === EventKind.StepStart).length;
@@ -38,8 +39,7 @@ describe('limits', () => {
   });
 
   it('keeps to the step budget in an untraced run too (corolab run without --trace)', async () => {
-    const src = 'import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0.001)\nasyncio.run(main())\n';
-    const r = await rt.run(src, { trace: false, limits: { maxSteps: 8_000, maxVirtualSeconds: 1e9 } });
+    const r = await rt.run(TIMER_DRIVEN, { trace: false, limits: { maxSteps: 8_000, maxVirtualSeconds: 1e9 } });
     expect(r.trace.meta.end.status).toBe('limit');
     expect(r.stderr).toMatch(/more than 8,000 steps/);
     // The loop counts an iteration's timers as one step: 0.001 s of virtual time a step.
