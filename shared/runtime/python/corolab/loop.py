@@ -62,7 +62,7 @@ _NAMING_AFTER_CREATION = {asyncio.tasks.create_task.__code__, asyncio.taskgroups
 
 
 def _called_from(codes, depth=6):
-    frame = sys._getframe(2)
+    frame = sys._getframe(3)  # the caller of the task factory (_called_from, _task_name and the factory come first)
     for _ in range(depth):
         if frame is None:
             return False
@@ -249,15 +249,18 @@ class VirtualEventLoop(base_events.BaseEventLoop):
     _check_signal = unix_events._UnixSelectorEventLoop._check_signal
 
     def _new_task(self, loop, coro, *, name=None, **kwargs):
+        return self._task_class(coro, loop=loop, name=self._task_name(name), **kwargs)
+
+    def _task_name(self, name):
         # Names come from a counter of this run, so they start at Task-1 like in a fresh python3.
         # Python 3.11 (the version the lessons target) names a task after creating it in
         # asyncio.create_task() and TaskGroup.create_task(), so those use up a number even
         # when given a name; 3.14 does not. Count like 3.11 so later default names match.
         if name is None:
-            name = self._session.next_task_name()
-        elif _called_from(_NAMING_AFTER_CREATION):
+            return self._session.next_task_name()
+        if _called_from(_NAMING_AFTER_CREATION):
             self._session.next_task_name()
-        return self._task_class(coro, loop=loop, name=name, **kwargs)
+        return name
 
 
 def looks_native(cls, native):

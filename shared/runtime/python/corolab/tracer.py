@@ -71,6 +71,8 @@ OUTCOME_RESULT, OUTCOME_EXCEPTION, OUTCOME_CANCELLED = range(3)
 _Task = asyncio.Task
 _PYTHON_CALLABLES = frozenset((types.FunctionType, types.MethodType))
 _current_task = asyncio.current_task
+_frame_module = sys._getframemodulename
+_CREATOR_DEPTHS = range(3, 33)  # frames above task_created, the task factory and loop.create_task
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 _RUNTIME_DIR = os.path.dirname(__file__)
 _SIMPLE_TYPES = frozenset((int, float, complex, str, bool, type(None), bytes, list, tuple, dict, set, frozenset))
@@ -210,9 +212,9 @@ class Tracer:
         self._coro_sids[id(code)] = (code, sid)
         return sid
 
-    def task_created(self, task, coro, loop, frame):
-        """`frame`: the caller of loop.create_task(), where the program's line is looked for.
-        Every task of the program comes through here: written out, with no helper calls."""
+    def task_created(self, task, coro, loop, name):
+        """Called by the task factory, with the name it gave the task. Every task of the
+        program comes through here: written out, with no helper calls."""
         try:
             coro_sid = self._coro_sids[id(coro.cr_code)][1]
         except (AttributeError, KeyError):
@@ -222,7 +224,8 @@ class Tracer:
         tid = len(self.task_name)
         task._corolab_tid = tid
         task._corolab_wait = (tid + 1) * 4 + W_TASK  # wait_code(W_TASK, tid)
-        name = task.get_name()
+        if type(name) is not str:
+            name = task.get_name()  # the task made it a str
         ids = self._string_ids  # self.string(name)
         if name in ids:
             sid = ids[name]
@@ -234,14 +237,16 @@ class Tracer:
         self.task_parent.append(parent)
         self.task_coro.append(coro_sid)
         line = 0
-        filename = self.filename
-        for _ in range(30):
-            if frame is None:
+        # The nearest caller in the program's module: asked of each frame by depth, which
+        # sys does in C, instead of walking f_back and f_code (a call out of the interpreter each).
+        for depth in _CREATOR_DEPTHS:
+            try:
+                module = _frame_module(depth)
+            except ValueError:  # the stack ended
                 break
-            if frame.f_code.co_filename == filename:
-                line = frame.f_lineno
+            if module == "__main__":
+                line = sys._getframe(depth).f_lineno
                 break
-            frame = frame.f_back
         self.task_line.append(line)
         ev = _events
         ev += (K_TASK_CREATED, NOW, tid, parent, -1)
@@ -538,9 +543,11 @@ class TracedEventLoop(VirtualEventLoop):
         _tracer.emit(K_FUTURE_CREATED, RUNNING_TASK, _tracer.future_id(fut, label), -1)
         return fut
 
-    def _new_task(self, loop, coro, **kwargs):
-        task = super()._new_task(loop, coro, **kwargs)
-        _tracer.task_created(task, coro, loop, sys._getframe(1))
+    def _new_task(self, loop, coro, *, name=None, **kwargs):
+        # VirtualEventLoop._new_task's work, in the same frame: one Python call less per task.
+        name = self._task_name(name)
+        task = self._task_class(coro, loop=loop, name=name, **kwargs)
+        _tracer.task_created(task, coro, loop, name)
         return task
 
 
