@@ -115,13 +115,20 @@ export class Engine {
       result = proxy.toJs({ dict_converter: Object.fromEntries, create_proxies: false }) as PyRunResult;
     } finally {
       proxy.destroy();
-      this.betweenRuns();
     }
     this.onOutput = () => {};
     this.onChunk = () => {};
     const events = concatEvents([...this.streamed, splitEvents(result.events, this.chunkClock).events]);
     this.streamed = [];
     return { trace: toTrace(request.filename, result, events), runMs: performance.now() - started };
+  }
+
+  /**
+   * Housekeeping after a run (a garbage collection, up to tens of ms after a big
+   * traced run): called once its trace is on its way, so that the trace is not kept waiting.
+   */
+  tidy(): void {
+    this.betweenRuns();
   }
 
   /** Python → blocks with `corolab.to_blocks` (imported on first use). */
@@ -368,12 +375,16 @@ export async function serveWorker(
       return;
     }
     port.post({ type: 'started', runId: msg.runId });
-    const { trace, runMs } = engine!.run(
-      msg,
-      (chunks) => port.post({ type: 'output', runId: msg.runId, chunks }),
-      (chunk) => port.post({ type: 'trace-chunk', runId: msg.runId, chunk }, buffersOf(chunk.events)),
-    );
-    port.post({ type: 'done', runId: msg.runId, trace, runMs }, buffersOf(trace.events));
+    try {
+      const { trace, runMs } = engine!.run(
+        msg,
+        (chunks) => port.post({ type: 'output', runId: msg.runId, chunks }),
+        (chunk) => port.post({ type: 'trace-chunk', runId: msg.runId, chunk }, buffersOf(chunk.events)),
+      );
+      port.post({ type: 'done', runId: msg.runId, trace, runMs }, buffersOf(trace.events));
+    } finally {
+      engine!.tidy();
+    }
   };
   port.onMessage((data) => (engine ? handle(data) : queue.push(data)));
   try {
