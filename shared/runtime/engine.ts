@@ -236,6 +236,7 @@ export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events:
   const task = new Int32Array(n);
   const a = new Int32Array(n);
   const b = new Int32Array(n);
+  const columns = [kind, t, task, a, b];
   const put = (i: number, k: number, time: number, who: number, x: number, y: number): void => {
     kind[i] = k;
     t[i] = time;
@@ -258,13 +259,14 @@ export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events:
   /** Makes room for `count` events at `open` and writes the step's start there. */
   const startStep = (who: number, wake: number): void => {
     const count = wake === NO_WAKE ? 1 : 2;
-    for (const column of [kind, t, task, a, b]) column.copyWithin(open + count, open, i);
+    const inside = i > open; // most steps (a bare yield's) record nothing inside
+    if (inside) for (const column of columns) column.copyWithin(open + count, open, i);
     i += count;
     let at = open;
     if (wake !== NO_WAKE) put(at++, EventKind.Wake, openClock, who, wake & 3, (wake >> 2) - 1);
     put(at++, EventKind.StepStart, openClock, who, -1, -1);
     open = at;
-    claim(who);
+    if (inside) claim(who);
   };
   /** A step's end; `end` is a wait code, or FINISHED. */
   const endStep = (who: number, end: number): void => {
