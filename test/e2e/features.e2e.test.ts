@@ -88,6 +88,35 @@ describe.skipIf(skipReason)('running, stopping and reading a run', () => {
     expect(await kindAt()).toBe(2);
   });
 
+  it('scrolls the code view to the line at the cursor only when it is out of view', async () => {
+    const body = Array.from({ length: 45 }, (_, i) => `    x += ${i}`).join('\n');
+    await typeRawProgram(page, `import asyncio\n\nasync def main():\n    x = 0\n${body}\n    print(x)\n\nasyncio.run(main())`);
+    await runProgram(page);
+    // Seeks to the Line event of a line, then reports where that line is against the view.
+    const seekToLine = (line: number) =>
+      page.evaluate(async (line) => {
+        const s = storeState() as any;
+        const e = s.model.trace.events;
+        const pos = e.kind.findIndex((k: number, i: number) => k === 16 && e.b[i] === line);
+        s.seek(pos);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const view = document.querySelector('[data-testid=code-view]')!;
+        const current = view.querySelector('.code-line.current')!;
+        const v = view.getBoundingClientRect();
+        const c = current.getBoundingClientRect();
+        return { marked: current.querySelector('.line-no')!.textContent, inView: c.top >= v.top && c.bottom <= v.bottom, scrollTop: view.scrollTop };
+      }, line);
+    const high = await seekToLine(49);
+    expect(high).toMatchObject({ marked: '49', inView: true });
+    expect(high.scrollTop).toBeGreaterThan(0);
+    // A line already in view: the view stays where it is.
+    expect(await seekToLine(48)).toEqual({ marked: '48', inView: true, scrollTop: high.scrollTop });
+    const low = await seekToLine(4);
+    expect(low).toMatchObject({ marked: '4', inView: true });
+    expect(low.scrollTop).toBeLessThan(high.scrollTop);
+    expect(await seekToLine(5)).toEqual({ marked: '5', inView: true, scrollTop: low.scrollTop });
+  });
+
   it('switches to the light theme and to Korean', async () => {
     await page.click('[data-testid=theme]');
     expect(await page.getAttribute('html', 'data-theme')).toBe('light');
