@@ -32,22 +32,48 @@ export interface TracingTimes {
   lines: number;
 }
 
+export interface TracingCost extends TracingTimes {
+  native: number;
+  /** Medians over the rounds of each round's own ratio: traced / untraced, with lines / untraced, traced / native. */
+  paired: { traced: number; lines: number; native: number };
+}
+
+const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
+
 /**
- * The tracing-cost workload, best of TRACING_ROUNDS rounds: each round runs it
+ * The tracing-cost workload, TRACING_ROUNDS rounds: each round runs it
  * untraced, traced and traced with lines (`round`, in whichever runtime), then
  * native python3 on the same file. On a shared machine the speed drifts from
- * minute to minute, and a ratio of runs far apart would measure the drift.
+ * minute to minute: the best of each is one figure, and the median of the
+ * rounds' own ratios (runs seconds apart) another, less swayed by one lucky run.
  */
-export async function tracingRounds(round: () => Promise<TracingTimes>): Promise<TracingTimes & { native: number }> {
+export async function tracingRounds(round: () => Promise<TracingTimes>): Promise<TracingCost> {
   const best = { untraced: Infinity, traced: Infinity, lines: Infinity, native: Infinity };
+  const ratios = { traced: [] as number[], lines: [] as number[], native: [] as number[] };
   for (let i = 0; i < TRACING_ROUNDS; i++) {
     const times = await round();
     const t = performance.now();
     execFileSync('python3', [MANY_TASKS]);
     const native = performance.now() - t;
     for (const [key, ms] of Object.entries({ ...times, native }) as [keyof typeof best, number][]) best[key] = Math.min(best[key], ms);
+    ratios.traced.push(times.traced / times.untraced);
+    ratios.lines.push(times.lines / times.untraced);
+    ratios.native.push(times.traced / native);
   }
-  return best;
+  return { ...best, paired: { traced: median(ratios.traced), lines: median(ratios.lines), native: median(ratios.native) } };
+}
+
+/** The tracing-cost rows, judged on the paired ratios; `where` names the runtime ('' for the CLI's worker). */
+export function tracingRows(cost: TracingCost, where: string): BenchRow[] {
+  const rounds = `median of ${TRACING_ROUNDS} rounds' own ratios`;
+  return [
+    { what: `10k tasks × 10 sleep(0)${where}, untraced (virtual clock), best of ${TRACING_ROUNDS}`, value: cost.untraced, unit: 'ms', baseline: cost.native, baselineLabel: 'native python3, real clock' },
+    { what: '… traced (tasks, awaits, timers), best', value: cost.traced, unit: 'ms', baseline: cost.untraced, baselineLabel: 'untraced, best' },
+    { what: '… traced with line events, best', value: cost.lines, unit: 'ms', baseline: cost.untraced, baselineLabel: 'untraced, best' },
+    { what: `… traced / untraced, ${rounds}`, value: cost.paired.traced, unit: '×', target: '≤ 1.25×', ok: cost.paired.traced <= 1.25 },
+    { what: `… traced with lines / untraced, ${rounds}`, value: cost.paired.lines, unit: '×', target: '≤ 2×', ok: cost.paired.lines <= 2 },
+    { what: `… traced / native python3, ${rounds}`, value: cost.paired.native, unit: '×', target: '< 1× (faster), issue: ≤ 10×', ok: cost.paired.native < 1 },
+  ];
 }
 
 function fmt(v: number): string {

@@ -11,8 +11,8 @@ import type { Page } from 'playwright-core';
 import { launch, openApp, installHelpers } from '../e2e/browser.js';
 import { CHROMIUM } from '../e2e/browser.js';
 import { serveStatic } from '../e2e/static-server.js';
-import type { BenchRow, TracingTimes } from './table.js';
-import { MANY_TASKS, ROOT, tracingRounds } from './table.js';
+import type { BenchRow, TracingCost } from './table.js';
+import { MANY_TASKS, ROOT, tracingRounds, tracingRows } from './table.js';
 
 const TASKS = 10_000;
 const ROUNDS = 6;
@@ -231,7 +231,7 @@ function rerunTimes(page: Page): Promise<{ output: number; trace: number; painte
 }
 
 /** The tracing-cost workload in the page's runtime worker (see tracingRounds). */
-function tracingCost(page: Page): Promise<TracingTimes & { native: number }> {
+function tracingCost(page: Page): Promise<TracingCost> {
   const source = readFileSync(MANY_TASKS, 'utf8');
   return tracingRounds(() =>
     page.evaluate(async (source) => {
@@ -324,12 +324,7 @@ export async function uiBench(rows: BenchRow[]): Promise<void> {
 
     // The tracing cost again, in the browser's worker: Chromium's engine is the desktop app's.
     const cost = await tracingCost(page);
-    rows.push(
-      { what: '10k tasks × 10 sleep(0) in Chromium\'s worker, untraced', value: cost.untraced, unit: 'ms', baseline: cost.native, baselineLabel: 'native python3, real clock' },
-      { what: '… traced', value: cost.traced, unit: 'ms', baseline: cost.untraced, baselineLabel: 'untraced, same worker', target: '≤ 1.25× untraced', ok: cost.traced <= 1.25 * cost.untraced },
-      { what: '… traced vs native python3', value: cost.traced, unit: 'ms', baseline: cost.native, baselineLabel: 'native python3', target: '< 1× (faster)', ok: cost.traced < cost.native },
-      { what: '… traced with line events', value: cost.lines, unit: 'ms', baseline: cost.untraced, baselineLabel: 'untraced, same worker', target: '≤ 2× untraced', ok: cost.lines <= 2 * cost.untraced },
-    );
+    rows.push(...tracingRows(cost, " in Chromium's worker"));
   } finally {
     await browser.close();
     server.close();
