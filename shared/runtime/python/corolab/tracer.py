@@ -100,6 +100,10 @@ _tracer = None  # the tracer of the run in progress
 _SCRATCH = []  # emptied at every checkpoint
 _events = _SCRATCH
 _lines = []  # one entry per line run since the last checkpoint: counting them costs an append
+# LINE_BASE + n at index n, for each line of the program run now (LineEvents.start): a line's
+# record is then an int made once, not one made per line run (in Pyodide, making an int
+# out of the range Python keeps ready costs more than the rest of the callback).
+_line_records = []
 
 
 def wait_code(kind, target):
@@ -224,6 +228,7 @@ class Tracer:
         tid = len(self.task_name)
         task._corolab_tid = tid
         task._corolab_wait = (tid + 1) * 4 + W_TASK  # wait_code(W_TASK, tid)
+        task._corolab_yield = -1 - tid  # its bare yields' record (see "On the wire"), made once
         if type(name) is not str:
             name = task.get_name()  # the task made it a str
         ids = self._string_ids  # self.string(name)
@@ -376,7 +381,7 @@ def _record_into(tracer):
 def _on_line(code, line):
     """The sys.monitoring LINE callback: called for every line the program runs, so as
     little as can be (see _events)."""
-    _events.append(line + LINE_BASE)
+    _events.append(_line_records[line])
     _lines.append(None)
     if len(_lines) >= CHECKPOINT_STEPS:
         _tracer.checkpoint(between_steps=False)
@@ -435,7 +440,7 @@ class TracedHandle(VirtualHandle):
         elif task.done():
             _tracer.task_finished(tid, task, wake)
         elif wake == NO_WAKE:
-            _events.append(-1 - tid)  # a bare yield's step: one number (see "On the wire")
+            _events.append(task._corolab_yield)  # a bare yield's step: one number (see "On the wire")
         else:
             ev = _events
             ev += (K_STEP, wake, tid, YIELD, 0)
@@ -489,7 +494,7 @@ class TracedFuture(asyncio.Future):
 class TracedTask(_Task):
     """The program's tasks, so that a rename is seen when it happens."""
 
-    __slots__ = ("_corolab_tid", "_corolab_wait")  # as TracedFuture's
+    __slots__ = ("_corolab_tid", "_corolab_wait", "_corolab_yield")  # as TracedFuture's
 
     def set_name(self, value):
         super().set_name(value)
@@ -580,8 +585,12 @@ class LineEvents:
                 break
         if self.tool is None:
             return
+        global _line_records
+        codes = list(_code_objects(code))
+        last = max((line for c in codes for _, _, line in c.co_lines() if line is not None), default=0)
+        _line_records = list(range(LINE_BASE, LINE_BASE + last + 1))
         mon.register_callback(self.tool, mon.events.LINE, _on_line)
-        for c in _code_objects(code):
+        for c in codes:
             mon.set_local_events(self.tool, c, mon.events.LINE)
 
     def stop(self):
