@@ -21,7 +21,7 @@ interface Viewport {
 }
 
 /** Whether `line` (1-based) lies wholly inside the visible part of the view. */
-export function lineInView(v: Viewport, line: number): boolean {
+function lineInView(v: Viewport, line: number): boolean {
   if (v.lineH <= 0) return false;
   const y = v.firstLine + (line - 1) * v.lineH;
   return y >= v.top && y + v.lineH <= v.top + v.height;
