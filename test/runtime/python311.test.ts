@@ -61,4 +61,19 @@ asyncio.run(main())
     expect(trace.tasks.parent).toEqual([-1, 0]);
     expect(trace.tasks.coro.map((s) => trace.strings[s])).toEqual(['main', 'job']);
   });
+  it("says in debug mode's warnings where asyncio created a task, not the runtime", async () => {
+    const program = `import asyncio, time
+async def blocker():
+    time.sleep(0.2)
+async def main():
+    await asyncio.create_task(blocker())
+asyncio.run(main(), debug=True)
+`;
+    for (const trace of [true, false]) {
+      const r = await rt.run(program, { trace });
+      // Natively: "created at .../asyncio/tasks.py:<n>", the asyncio.create_task() that called loop.create_task().
+      expect(r.stderr).toMatch(/Executing <Task finished name='Task-2' coro=<blocker\(\) done, defined at \S+:2> result=None created at \S*asyncio\/tasks\.py:\d+> took 0\.200 seconds/);
+      expect(r.stderr).not.toContain('corolab');
+    }
+  });
 });

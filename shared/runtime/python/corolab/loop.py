@@ -249,7 +249,10 @@ class VirtualEventLoop(base_events.BaseEventLoop):
     _check_signal = unix_events._UnixSelectorEventLoop._check_signal
 
     def _new_task(self, loop, coro, *, name=None, **kwargs):
-        return self._task_class(coro, loop=loop, name=self._task_name(name), **kwargs)
+        task = self._task_class(coro, loop=loop, name=self._task_name(name), **kwargs)
+        if self._debug:
+            forget_factory_frames(task)
+        return task
 
     def _task_name(self, name):
         # Names come from a counter of this run, so they start at Task-1 like in a fresh python3.
@@ -261,6 +264,13 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         if _called_from(_NAMING_AFTER_CREATION):
             self._session.next_task_name()
         return name
+
+
+def forget_factory_frames(task):
+    """In debug mode a task keeps where it was created ("created at ..." in asyncio's
+    warnings): there, as natively, the caller of loop.create_task(), not the task factory."""
+    if task._source_traceback:
+        del task._source_traceback[-2:]  # the factory, and loop.create_task() calling it
 
 
 def looks_native(cls, native):

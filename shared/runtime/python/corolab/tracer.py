@@ -49,7 +49,7 @@ import weakref
 from array import array
 from asyncio import base_events, events, format_helpers, futures, unix_events
 
-from .loop import VirtualEventLoop, VirtualHandle, VirtualTimerHandle, looks_native
+from .loop import VirtualEventLoop, VirtualHandle, VirtualTimerHandle, forget_factory_frames, looks_native
 from .vclock import LimitExceeded
 
 (K_LOOP, K_TASK_CREATED, K_STEP_START, K_STEP_END, K_AWAIT, K_WAKE, K_TASK_DONE,
@@ -552,6 +552,8 @@ class TracedEventLoop(VirtualEventLoop):
         # VirtualEventLoop._new_task's work, in the same frame: one Python call less per task.
         name = self._task_name(name)
         task = self._task_class(coro, loop=loop, name=name, **kwargs)
+        if self._debug:
+            forget_factory_frames(task)
         _tracer.task_created(task, coro, loop, name)
         return task
 
