@@ -1,4 +1,4 @@
-"""threading.Lock in virtual time.
+"""threading.Lock and threading.RLock in virtual time.
 
 Emulated threads (threads.py) run one after another, each to its end when it
 starts, so a lock one of them held is free again when the next one runs. Each
@@ -15,6 +15,7 @@ import time
 from . import threads
 
 _native_lock = threading.Lock
+_native_rlock = threading.RLock
 _session = None  # the run in progress (install)
 _run = 0  # which run that is: a lock a module keeps from an earlier run forgets that run's holds
 
@@ -103,6 +104,70 @@ VirtualLock.__name__ = VirtualLock.__qualname__ = "lock"
 VirtualLock.__module__ = "_thread"
 
 
+class VirtualRLock(VirtualLock):
+    """threading.RLock in virtual time: a VirtualLock that the thread holding it takes
+    again without waiting, and lets go when it has released it as often."""
+
+    __slots__ = ("_count",)
+
+    def __init__(self):
+        super().__init__()
+        self._count = 0
+
+    def acquire(self, blocking=True, timeout=-1):
+        if self._owner is not None and self._owner is threading.current_thread():
+            self._count += 1
+            return True
+        if not VirtualLock.acquire(self, blocking, timeout):
+            return False
+        self._count = 1
+        return True
+
+    __enter__ = acquire
+
+    def release(self):
+        if self._owner is None or self._owner is not threading.current_thread():
+            raise RuntimeError("cannot release un-acquired lock")
+        self._count -= 1
+        if not self._count:
+            VirtualLock.release(self)
+
+    def __exit__(self, *exc):
+        self.release()
+
+    # What threading.Condition uses of an RLock (its default lock).
+    def _is_owned(self):
+        return self._owner is not None and self._owner is threading.current_thread()
+
+    def _release_save(self):
+        if self._owner is None:
+            raise RuntimeError("cannot release un-acquired lock")
+        state = self._count, self._owner
+        self._count = 0
+        VirtualLock.release(self)
+        return state
+
+    def _acquire_restore(self, state):
+        VirtualLock.acquire(self)
+        self._count, self._owner = state
+
+    def _recursion_count(self):
+        return self._count if self._is_owned() else 0
+
+    def _at_fork_reinit(self):
+        self._owner = None
+        self._count = 0
+
+    def __repr__(self):
+        owner = getattr(self._owner, "ident", None) or 0
+        state = "locked" if self._owner is not None else "unlocked"
+        return f"<{state} _thread.RLock object owner={owner} count={self._count} at {id(self):#x}>"
+
+
+VirtualRLock.__name__ = VirtualRLock.__qualname__ = "RLock"
+VirtualRLock.__module__ = "_thread"
+
+
 def _blocked_for_good(session, held_by_another):
     if held_by_another and threads.emulating():
         from .executors import ThreadWaitsForLater
@@ -123,9 +188,11 @@ def install(session):
     _session = session
     _run += 1
     threading.Lock = VirtualLock  # what programs and threading's own Event, Semaphore, queue.Queue make
+    threading.RLock = VirtualRLock  # and threading.Condition's own lock
 
 
 def uninstall():
     global _session
     _session = None
     threading.Lock = _native_lock
+    threading.RLock = _native_rlock

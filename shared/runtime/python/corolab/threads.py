@@ -12,7 +12,7 @@ of the program, as it does in CPython.
 
 Threads run one after another, each to its end when it starts. Items a
 thread puts in a queue.Queue and events it sets arrive at their times (executors.py),
-a threading.Lock it held is held at those times for the others (locks.py);
+a threading.Lock or RLock it held is held at those times for the others (locks.py);
 what it changes in other shared data is seen at once; a thread that waits for
 something the rest of the program does later (a queue filled or an event set
 after it starts, a lock the program holds, a run_coroutine_threadsafe() result) stops with
