@@ -69,6 +69,7 @@ YIELD = 0  # the wait code of a bare yield (W_YIELD, no id)
 OUTCOME_RESULT, OUTCOME_EXCEPTION, OUTCOME_CANCELLED = range(3)
 
 _Task = asyncio.Task
+_future_set_result, _future_set_exception, _future_cancel = asyncio.Future.set_result, asyncio.Future.set_exception, asyncio.Future.cancel
 _PYTHON_CALLABLES = frozenset((types.FunctionType, types.MethodType))
 _current_task = asyncio.current_task
 _frame_module = sys._getframemodulename
@@ -460,12 +461,13 @@ class TracedTimerHandle(VirtualTimerHandle):
     __slots__ = ("_timer_id",)
 
     def _run(self):
-        tr = _tracer
-        tr.steps += 1  # not in the ready queue when _run_once counted it
-        tr.emit(K_TIMER_FIRED, -1, self._timer_id, -1)
+        _tracer.steps += 1  # not in the ready queue when _run_once counted it
+        ev = _events
+        ev += (K_TIMER_FIRED, NOW, -1, self._timer_id, -1)
         if self._callback is futures._set_result_unless_cancelled:
             events.Handle._run(self)  # asyncio.sleep's own timer: the wake-up that follows says it all
-            _events.extend(_BOUNDARY)
+            ev = _events
+            ev += _BOUNDARY
         else:
             TracedHandle._run(self, self._timer_id)
 
@@ -476,18 +478,23 @@ class TracedFuture(asyncio.Future):
     # Slots, not a __dict__ per future: fewer objects for the cyclic GC to walk.
     __slots__ = ("_corolab_id", "_corolab_wait", "_corolab_label")
 
+    # Its id is given when it is made (create_future). Every asyncio.sleep() resolves one.
+
     def set_result(self, result):
-        super().set_result(result)
-        _tracer.emit(K_FUTURE_RESOLVED, RUNNING_TASK, _tracer.future_id(self), OUTCOME_RESULT)
+        _future_set_result(self, result)
+        ev = _events
+        ev += (K_FUTURE_RESOLVED, NOW, RUNNING_TASK, self._corolab_id, OUTCOME_RESULT)
 
     def set_exception(self, exception):
-        super().set_exception(exception)
-        _tracer.emit(K_FUTURE_RESOLVED, RUNNING_TASK, _tracer.future_id(self), OUTCOME_EXCEPTION)
+        _future_set_exception(self, exception)
+        ev = _events
+        ev += (K_FUTURE_RESOLVED, NOW, RUNNING_TASK, self._corolab_id, OUTCOME_EXCEPTION)
 
     def cancel(self, msg=None):
-        cancelled = super().cancel(msg)
+        cancelled = _future_cancel(self, msg)
         if cancelled:
-            _tracer.emit(K_FUTURE_RESOLVED, RUNNING_TASK, _tracer.future_id(self), OUTCOME_CANCELLED)
+            ev = _events
+            ev += (K_FUTURE_RESOLVED, NOW, RUNNING_TASK, self._corolab_id, OUTCOME_CANCELLED)
         return cancelled
 
 
@@ -528,8 +535,10 @@ class TracedEventLoop(VirtualEventLoop):
         tr.timer_when.append(when if -FOREVER <= when <= FOREVER else math.copysign(FOREVER, when))
         if callback is futures._set_result_unless_cancelled:
             label = "sleep"
-            tr.future_id(args[0], "sleep")
-            args[0]._corolab_wait = wait_code(W_SLEEP, tid)
+            fut = args[0]
+            if not hasattr(fut, "_corolab_id"):  # not from create_future()
+                tr.future_id(fut, "sleep")
+            fut._corolab_wait = (tid + 1) * 4 + W_SLEEP  # wait_code(W_SLEEP, tid): it wakes its task as the sleep's timer
         else:
             label = getattr(callback, "__qualname__", None) or type(callback).__name__
         tr.timer_label.append(tr.string(label))
@@ -542,10 +551,18 @@ class TracedEventLoop(VirtualEventLoop):
             _tracer.emit(K_TIMER_CANCELLED, RUNNING_TASK, handle._timer_id, -1)
 
     def create_future(self):
+        # Every asyncio.sleep() makes one: a new future's id is given here, written out
+        # (Tracer.future_id looks a future up first, weakly, which costs several times this).
         fut = TracedFuture(loop=self)
         label = sys._getframe(1).f_code.co_qualname
+        tr = _tracer
+        fid = len(tr.future_label)
+        fut._corolab_id = fid
+        fut._corolab_wait = (fid + 1) * 4 + W_FUTURE  # wait_code(W_FUTURE, fid)
         fut._corolab_label = label
-        _tracer.emit(K_FUTURE_CREATED, RUNNING_TASK, _tracer.future_id(fut, label), -1)
+        tr.future_label.append(tr.string(label))
+        ev = _events
+        ev += (K_FUTURE_CREATED, NOW, RUNNING_TASK, fid, -1)
         return fut
 
     def _new_task(self, loop, coro, *, name=None, **kwargs):
