@@ -542,7 +542,8 @@ class TracedEventLoop(VirtualEventLoop):
         else:
             label = getattr(callback, "__qualname__", None) or type(callback).__name__
         tr.timer_label.append(tr.string(label))
-        tr.emit(K_TIMER_SCHEDULED, RUNNING_TASK, tid, -1)
+        ev = _events
+        ev += (K_TIMER_SCHEDULED, NOW, RUNNING_TASK, tid, -1)
         return timer
 
     def _timer_handle_cancelled(self, handle):
