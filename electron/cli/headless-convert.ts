@@ -5,7 +5,6 @@
  * CommonJS, with the usual interop).
  */
 import { createRequire } from 'node:module';
-import { register } from 'tsx/cjs/api';
 
 type Convert = typeof import('../../renderer/convert/index.js');
 
@@ -13,8 +12,10 @@ let loaded: Convert | undefined;
 
 export function loadConvert(): Convert {
   if (!loaded) {
-    register();
-    loaded = createRequire(import.meta.url)('../../renderer/convert/index.ts') as Convert;
+    // Required here, not imported at the top: loading tsx takes ~0.1 s that `corolab run` does not need.
+    const require = createRequire(import.meta.url);
+    (require('tsx/cjs/api') as typeof import('tsx/cjs/api')).register();
+    loaded = require('../../renderer/convert/index.ts') as Convert;
   }
   return loaded;
 }
