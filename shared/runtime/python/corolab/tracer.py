@@ -382,7 +382,10 @@ def _record_into(tracer):
 def _on_line(code, line):
     """The sys.monitoring LINE callback: called for every line the program runs, so as
     little as can be (see _events)."""
-    _events.append(_line_records[line])
+    try:
+        _events.append(_line_records[line])
+    except IndexError:  # a line past the program's last (none is known to come): never an error in its code
+        _events.append(line + LINE_BASE)
     _lines.append(None)
     if len(_lines) >= CHECKPOINT_STEPS:
         _tracer.checkpoint(between_steps=False)
