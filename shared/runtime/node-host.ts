@@ -78,6 +78,7 @@ export class RuntimeHost {
         if (msg.type === 'progress') this.options.onProgress?.(msg.stage, msg.fraction, msg.message);
         else if (msg.type === 'ready') resolve({ loadMs: msg.loadMs, snapshot: msg.snapshot });
         else if (msg.type === 'load-error') reject(new Error(msg.message));
+        else if (msg.type === 'started' && msg.runId === this.current?.runId) this.startClock(this.current);
         else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
         else if (msg.type === 'trace-chunk' && msg.runId === this.current?.runId) this.current.onChunk(msg.chunk);
         else if (msg.type === 'blocks') {
@@ -114,9 +115,6 @@ export class RuntimeHost {
         Atomics.store(this.interrupt, 0, 0);
         const pending: Pending = { runId, resolve, onOutput, onChunk, timers: [], filename, started: performance.now() };
         this.current = pending;
-        if (this.options.timeoutMs) {
-          pending.timers.push(setTimeout(() => this.stop(), this.options.timeoutMs));
-        }
         this.worker.postMessage({ type: 'run', runId, source, filename, options });
       };
       if (this.current) this.queue.push(start);
@@ -140,6 +138,15 @@ export class RuntimeHost {
       });
       worker.postMessage({ type: 'to-blocks', requestId, source, rawOnly });
     });
+  }
+
+  /**
+   * The run's real-time limit counts from when the worker begins it, not from when
+   * it was asked for: a worker replaced a moment ago may still be loading Python
+   * (seconds, without a snapshot), which is no fault of the program.
+   */
+  private startClock(pending: Pending): void {
+    if (this.options.timeoutMs) pending.timers.push(setTimeout(() => this.stop(), this.options.timeoutMs));
   }
 
   /** Stops the run in progress: interrupt first, then replace the worker if it does not answer. */

@@ -1,5 +1,6 @@
 /** Budgets, deadlocks and hostile programs: each ends with a clear message, and the next run works. */
 import { describe, expect, it } from 'vitest';
+import { RuntimeHost } from '../../shared/runtime/node-host.js';
 import { EventKind } from '../../shared/trace.js';
 import { useRuntime } from './run-helpers.js';
 
@@ -84,6 +85,22 @@ describe('limits', () => {
     expect(['stopped']).toContain(r.trace.meta.end.status);
     expect(r.stderr).toMatch(/interrupted|replaced/);
     await expectNextRunWorks();
+  });
+
+  it('counts the real-time limit from when the worker begins a run, not while a new worker loads', async () => {
+    // Python loads in 0.5 s or more, so a limit of 0.3 s used to run out before a first run began,
+    // and a replaced worker (stale snapshot: seconds to load) timed out every run after it.
+    const host = new RuntimeHost({ timeoutMs: 300, killAfterMs: 200 });
+    try {
+      const out: string[] = [];
+      const r = await host.run('print("first")\n', 'first.py', {}, (c) => out.push(...c.map((x) => x.text)));
+      expect(r.restarted).toBe(false);
+      expect(out.join('')).toBe('first\n');
+      const endless = await host.run('while True:\n    pass\n', 'spin.py', { trace: false });
+      expect(endless.trace.meta.end.status).toBe('stopped');
+    } finally {
+      await host.dispose();
+    }
   });
 
   it('stops a thread that never ends at the real-time limit, and the program with it', async () => {
