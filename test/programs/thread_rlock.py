@@ -42,6 +42,11 @@ try:
     lock.release()
 except RuntimeError as e:
     stamp("error:", e)
+with lock:
+    try:
+        lock.acquire(blocking=False, timeout=1)  # even by its holder
+    except ValueError as e:
+        stamp("error:", e)
 cond = threading.Condition()
 with cond:
     cond.wait(0.5)

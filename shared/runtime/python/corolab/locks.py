@@ -30,10 +30,7 @@ class VirtualLock:
         self._run = _run
 
     def acquire(self, blocking=True, timeout=-1):
-        if not blocking and timeout != -1:
-            raise ValueError("can't specify a timeout for a non-blocking call")
-        if timeout < 0 and timeout != -1:
-            raise ValueError("timeout value must be a non-negative number")
+        _check_acquire(blocking, timeout)
         session = _session
         me = threading.current_thread()  # an emulated thread's own while it runs (threads.py)
         if self._owner is not None:
@@ -115,6 +112,7 @@ class VirtualRLock(VirtualLock):
         self._count = 0
 
     def acquire(self, blocking=True, timeout=-1):
+        _check_acquire(blocking, timeout)
         if self._owner is not None and self._owner is threading.current_thread():
             self._count += 1
             return True
@@ -166,6 +164,13 @@ class VirtualRLock(VirtualLock):
 
 VirtualRLock.__name__ = VirtualRLock.__qualname__ = "RLock"
 VirtualRLock.__module__ = "_thread"
+
+
+def _check_acquire(blocking, timeout):
+    if not blocking and timeout != -1:
+        raise ValueError("can't specify a timeout for a non-blocking call")
+    if timeout < 0 and timeout != -1:
+        raise ValueError("timeout value must be a non-negative number")
 
 
 def _blocked_for_good(session, held_by_another):
