@@ -175,8 +175,8 @@ class Tracer:
         return getattr(task, "_corolab_tid", -1)
 
     def future_id(self, fut, label=None):
-        # Our own futures carry their id; others (gather's, the program's own
-        # asyncio.Future()) are looked up weakly: an address can be reused.
+        # Our own futures carry their id (create_future gives it); others (gather's, the
+        # program's own asyncio.Future()) are looked up weakly: an address can be reused.
         fid = getattr(fut, "_corolab_id", None)
         if fid is not None:
             return fid
@@ -186,14 +186,10 @@ class Tracer:
             fid = None
         if fid is None:
             fid = len(self.future_label)
-            if isinstance(fut, TracedFuture):
-                fut._corolab_id = fid
-                fut._corolab_wait = wait_code(W_FUTURE, fid)
-            else:
-                try:
-                    self._future_ids[fut] = fid
-                except TypeError:
-                    pass
+            try:
+                self._future_ids[fut] = fid
+            except TypeError:
+                pass
             if label is None:
                 label = "gather" if type(fut).__name__ == "_GatheringFuture" else type(fut).__name__
             self.future_label.append(self.string(label))
@@ -481,7 +477,8 @@ class TracedFuture(asyncio.Future):
     # Slots, not a __dict__ per future: fewer objects for the cyclic GC to walk.
     __slots__ = ("_corolab_id", "_corolab_wait", "_corolab_label")
 
-    # Its id is given when it is made (create_future). Every asyncio.sleep() resolves one.
+    # It has its id from the start (create_future), so that resolving one, which every
+    # asyncio.sleep() does, records it without a lookup.
 
     def set_result(self, result):
         _future_set_result(self, result)
