@@ -113,7 +113,7 @@ class VirtualRLock(VirtualLock):
 
     def acquire(self, blocking=True, timeout=-1):
         _check_acquire(blocking, timeout)
-        if self._owner is not None and self._owner is threading.current_thread():
+        if self._is_owned():
             self._count += 1
             return True
         if not VirtualLock.acquire(self, blocking, timeout):
@@ -124,7 +124,7 @@ class VirtualRLock(VirtualLock):
     __enter__ = acquire
 
     def release(self):
-        if self._owner is None or self._owner is not threading.current_thread():
+        if not self._is_owned():
             raise RuntimeError("cannot release un-acquired lock")
         self._count -= 1
         if not self._count:
@@ -133,10 +133,10 @@ class VirtualRLock(VirtualLock):
     def __exit__(self, *exc):
         self.release()
 
-    # What threading.Condition uses of an RLock (its default lock).
-    def _is_owned(self):
+    def _is_owned(self):  # also what threading.Condition asks of its lock
         return self._owner is not None and self._owner is threading.current_thread()
 
+    # What else threading.Condition uses of an RLock (its default lock).
     def _release_save(self):
         if self._owner is None:
             raise RuntimeError("cannot release un-acquired lock")
