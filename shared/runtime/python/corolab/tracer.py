@@ -536,8 +536,7 @@ class TracedEventLoop(VirtualEventLoop):
         if callback is futures._set_result_unless_cancelled:
             label = "sleep"
             fut = args[0]
-            if not hasattr(fut, "_corolab_id"):  # not from create_future()
-                tr.future_id(fut, "sleep")
+            tr.future_id(fut, "sleep")  # it has its id already when it comes from create_future()
             fut._corolab_wait = (tid + 1) * 4 + W_SLEEP  # wait_code(W_SLEEP, tid): it wakes its task as the sleep's timer
         else:
             label = getattr(callback, "__qualname__", None) or type(callback).__name__
