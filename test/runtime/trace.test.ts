@@ -149,6 +149,47 @@ describe('trace of the lessons', () => {
     ]);
   });
 
+  it('tells the steps of tasks apart when they share a context, and says what each step ended in', async () => {
+    // A task's next step is known from the context it is scheduled with; a task given the
+    // running task's own context must still get steps of its own.
+    const source = [
+      'import asyncio',
+      'async def child(yields):',
+      '    for _ in range(yields):',
+      '        await asyncio.sleep(0)',
+      'async def main():',
+      '    loop = asyncio.get_running_loop()',
+      '    ctx = asyncio.current_task().get_context()',
+      '    first = loop.create_task(child(5), name="first", context=ctx)',
+      '    await asyncio.sleep(0)',
+      '    second = loop.create_task(child(8), name="second", context=ctx)',
+      '    await asyncio.sleep(0)',
+      '    fut = loop.create_future()',
+      '    loop.call_soon(fut.set_result, None)',
+      '    await fut',
+      '    await first',
+      '    await asyncio.gather(second)',
+      '    await asyncio.sleep(1)',
+      'asyncio.run(main())',
+    ].join('\n');
+    const { trace } = await rt.run(source, { trace: true, lines: false });
+    const names = taskNames(trace);
+    const steps = new Map<string, number>();
+    const ends = new Map<string, string[]>();
+    const { kind, task, a } = trace.events;
+    for (let i = 0; i < kind.length; i++) {
+      const name = names[task[i]!]!;
+      if (kind[i] === EventKind.StepStart) steps.set(name, (steps.get(name) ?? 0) + 1);
+      const end = kind[i] === EventKind.Await ? ['yield', 'sleep', 'future', 'task'][a[i]!]! : kind[i] === EventKind.TaskDone ? 'done' : undefined;
+      if (end !== undefined) ends.set(name, [...(ends.get(name) ?? []), end]);
+    }
+    expect(Object.fromEntries(steps)).toEqual({ 'Task-1': 7, first: 6, second: 9 });
+    expect(ends.get('first')).toEqual(['yield', 'yield', 'yield', 'yield', 'yield', 'done']);
+    expect(ends.get('second')).toEqual([...Array(8).fill('yield'), 'done']);
+    // Task-1 awaits: two yields, its future, first, gather's future, a sleep.
+    expect(ends.get('Task-1')).toEqual(['yield', 'yield', 'future', 'task', 'future', 'sleep', 'done']);
+  });
+
   it('a trace file with wrong types is rejected', () => {
     expect(() => traceFromJson({ meta: {}, events: { kind: 'x' } })).toThrow();
   });

@@ -17,7 +17,8 @@ times what it does natively), so it does as little as it can: tasks and
 futures carry what they are as an attribute (a wait code), events that
 happen inside a step (lines, prints, timers, futures) say RUNNING_TASK
 instead of looking the task up, the hot events say NOW instead of reading
-the clock, and a step is one record, made when it ends.
+the clock, and a step is one record, made when it ends. How a step ends is
+mostly told to the tracer on the way (see _step_end), not asked of the C task.
 
 On the wire, to the host (engine.ts splitEvents):
 - STEP (task, wake, end) is a whole step: its Wake (unless `wake` is NO_WAKE)
@@ -70,6 +71,8 @@ OUTCOME_RESULT, OUTCOME_EXCEPTION, OUTCOME_CANCELLED = range(3)
 
 _Task = asyncio.Task
 _future_set_result, _future_set_exception, _future_cancel = asyncio.Future.set_result, asyncio.Future.set_exception, asyncio.Future.cancel
+_future_add_done_callback = asyncio.Future.add_done_callback
+_BUILTIN_FUNCTION = type(len)  # what a C task's wake-up callback is
 _PYTHON_CALLABLES = frozenset((types.FunctionType, types.MethodType))
 _current_task = asyncio.current_task
 _frame_module = sys._getframemodulename
@@ -105,6 +108,15 @@ _lines = []  # one entry per line run since the last checkpoint: counting them c
 # record is then an int made once, not one made per line run (in Pyodide, making an int
 # out of the range Python keeps ready costs more than the rest of the callback).
 _line_records = []
+# The task whose step TracedHandle._run is running, its context, and how the step ended when
+# the step said so on the way out: a bare yield schedules the task's next step with its own
+# context (TracedEventLoop.call_soon), an await of one of our futures or tasks adds the task's
+# wake-up to it (_add_done_callback). Asking the C task instead (`_fut_waiter`, `done()`, a
+# step callback's `__self__`) goes out of the interpreter through Pyodide's trampoline, about
+# a microsecond each in a run: more than the rest of a step's record.
+_step_task = None
+_step_context = None
+_step_end = None  # a wait code, or None: the step did not say (it finished, or awaits a future of another kind)
 
 
 def wait_code(kind, target):
@@ -125,6 +137,30 @@ def _safe_repr(value):
     if kind in _SIMPLE_TYPES:
         return _repr(value)
     return f"<{type(value).__name__}>"
+
+
+def _step_callback_type():
+    """The type of the callback a C task schedules its steps with (_asyncio does not
+    name it): seen once, from a task made on a stand-in loop and never run."""
+
+    class Probe:
+        def get_debug(self):
+            return False
+
+        def call_soon(self, callback, *args, context=None):
+            self.callback = callback
+
+    async def nothing():
+        pass
+
+    probe, coro = Probe(), nothing()
+    task = asyncio.Task(coro, loop=probe)
+    task._log_destroy_pending = False
+    coro.close()
+    return type(probe.callback)
+
+
+_STEP_CALLBACK = _step_callback_type()
 
 
 class Tracer:
@@ -404,6 +440,7 @@ class TracedHandle(VirtualHandle):
     __slots__ = ()
 
     def _run(self, timer=-1):
+        global _step_task, _step_context, _step_end
         callback = self._callback
         if type(callback) in _PYTHON_CALLABLES:  # never a step (C tasks' are C wrappers): spares the except below
             _run_other(self, timer, True)
@@ -422,31 +459,78 @@ class TracedHandle(VirtualHandle):
                 wake = _tracer.waiting_on(args[0])
         else:
             wake = NO_WAKE
+        _step_task = task
+        _step_context = context = self._context
+        _step_end = None
         try:
-            self._context.run(callback, *args)
+            context.run(callback, *args)
         except (SystemExit, KeyboardInterrupt):
             _tracer.step_cut(tid, wake)
             raise
         except BaseException as exc:
             _report_callback_error(self, exc)
-        waiter = task._fut_waiter
-        if waiter is not None:
-            try:
-                end = waiter._corolab_wait
-            except AttributeError:
-                end = _tracer.waiting_on(waiter)
-            ev = _events
-            ev += (K_STEP, wake, tid, end, 0)
-        elif task.done():
-            _tracer.task_finished(tid, task, wake)
-        elif wake == NO_WAKE:
+        end = _step_end
+        _step_task = _step_context = None  # kept, they would keep the task and its context's values alive
+        if end is None:
+            _step_ended(task, tid, wake)
+        elif end == YIELD and wake == NO_WAKE:
             _events.append(task._corolab_yield)  # a bare yield's step: one number (see "On the wire")
         else:
             ev = _events
-            ev += (K_STEP, wake, tid, YIELD, 0)
+            ev += (K_STEP, wake, tid, end, 0)
+
+
+class NextStepHandle(TracedHandle):
+    """The step a task scheduled for itself as its last step ended in a bare yield
+    (TracedEventLoop.call_soon): whose step it is, is known without asking the C task."""
+
+    __slots__ = ("_task",)
+
+    def _run(self):
+        global _step_task, _step_context, _step_end
+        task = _step_task = self._task
+        context = _step_context = self._context
+        _step_end = None
+        try:
+            context.run(self._callback)
+        except (SystemExit, KeyboardInterrupt):
+            _tracer.step_cut(task._corolab_tid, NO_WAKE)
+            raise
+        except BaseException as exc:
+            _report_callback_error(self, exc)
+        end = _step_end
+        _step_task = _step_context = None
+        if end is None:
+            _step_ended(task, task._corolab_tid, NO_WAKE)
+        elif end == YIELD:
+            _events.append(task._corolab_yield)
+        else:
+            ev = _events
+            ev += (K_STEP, NO_WAKE, task._corolab_tid, end, 0)
+
+
+def _step_ended(task, tid, wake):
+    """Records a step that did not say how it ended, as the C task tells it."""
+    waiter = task._fut_waiter
+    if waiter is not None:
+        try:
+            end = waiter._corolab_wait
+        except AttributeError:
+            end = _tracer.waiting_on(waiter)
+        ev = _events
+        ev += (K_STEP, wake, tid, end, 0)
+    elif task.done():
+        _tracer.task_finished(tid, task, wake)
+    elif wake == NO_WAKE:
+        _events.append(task._corolab_yield)
+    else:
+        ev = _events
+        ev += (K_STEP, wake, tid, YIELD, 0)
 
 
 def _run_other(handle, timer, python_callable=False):
+    global _step_context
+    _step_context = None  # no task's step runs
     if not python_callable and isinstance(getattr(handle._callback, "__self__", None), _Task):
         events.Handle._run(handle)  # a step of a task that is not the program's: not traced
     else:
@@ -469,6 +553,18 @@ class TracedTimerHandle(VirtualTimerHandle):
             ev += _BOUNDARY
         else:
             TracedHandle._run(self, self._timer_id)
+
+
+def _add_done_callback(self, fn, *, context=None):
+    """add_done_callback of our futures and tasks: a C task awaiting one adds its wake-up
+    here, with its own context, as its step's last act; that says how the step ends."""
+    global _step_end
+    _future_add_done_callback(self, fn, context=context)
+    if context is _step_context and type(fn) is _BUILTIN_FUNCTION:
+        try:
+            _step_end = self._corolab_wait
+        except AttributeError:  # a task of the program's that the tracer never saw made
+            pass
 
 
 class TracedFuture(asyncio.Future):
@@ -497,11 +593,15 @@ class TracedFuture(asyncio.Future):
             ev += (K_FUTURE_RESOLVED, NOW, RUNNING_TASK, self._corolab_id, OUTCOME_CANCELLED)
         return cancelled
 
+    add_done_callback = _add_done_callback
+
 
 class TracedTask(_Task):
     """The program's tasks, so that a rename is seen when it happens."""
 
     __slots__ = ("_corolab_tid", "_corolab_wait", "_corolab_yield")  # as TracedFuture's
+
+    add_done_callback = _add_done_callback
 
     def set_name(self, value):
         super().set_name(value)
@@ -514,6 +614,23 @@ class TracedEventLoop(VirtualEventLoop):
     _task_class = TracedTask
     _handle_class = TracedHandle
     _timer_class = TracedTimerHandle
+
+    def call_soon(self, callback, *args, context=None):
+        # VirtualEventLoop.call_soon, and: a task's step scheduled with the running step's own
+        # context is that task's next step, and the last act of a step that ends in a bare yield.
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
+        if self._debug:
+            return super().call_soon(callback, *args, context=context)
+        if context is _step_context and type(callback) is _STEP_CALLBACK:
+            global _step_end
+            handle = NextStepHandle(callback, args, self, context)
+            handle._task = _step_task
+            _step_end = YIELD
+        else:
+            handle = TracedHandle(callback, args, self, context)
+        self._ready.append(handle)
+        return handle
 
     def _run_once(self):
         tr = _tracer
@@ -567,8 +684,14 @@ class TracedEventLoop(VirtualEventLoop):
 
     def _new_task(self, loop, coro, *, name=None, **kwargs):
         # VirtualEventLoop._new_task's work, in the same frame: one Python call less per task.
+        global _step_context
         name = self._task_name(name)
-        task = self._task_class(coro, loop=loop, name=name, **kwargs)
+        running = _step_context
+        _step_context = None  # the new task's first step is not the running task's next one, even when given its context
+        try:
+            task = self._task_class(coro, loop=loop, name=name, **kwargs)
+        finally:
+            _step_context = running
         if self._debug:
             forget_factory_frames(task)
         _tracer.task_created(task, coro, loop, name)
@@ -576,7 +699,7 @@ class TracedEventLoop(VirtualEventLoop):
 
 
 # A traced run prints as an untraced one: print(fut) shows <Future pending>, as natively.
-for _cls, _native in ((TracedEventLoop, unix_events._UnixSelectorEventLoop), (TracedHandle, events.Handle),
+for _cls, _native in ((TracedEventLoop, unix_events._UnixSelectorEventLoop), (TracedHandle, events.Handle), (NextStepHandle, events.Handle),
                       (TracedTimerHandle, events.TimerHandle), (TracedTask, _Task), (TracedFuture, asyncio.Future)):
     looks_native(_cls, _native)
 
