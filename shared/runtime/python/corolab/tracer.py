@@ -337,12 +337,6 @@ class Tracer:
         even if recording has stopped, as the events inside it were."""
         self.events.extend((K_STEP_CUT, wake, tid, -1, 0))
 
-    def callback(self, handle, timer):
-        cb = handle._callback
-        name = getattr(cb, "__qualname__", None) or type(cb).__name__
-        ev = _events
-        ev += (K_CALLBACK, NOW, -1, self.string(name), timer)
-
     def output(self, text, stream):
         _events.extend((K_PRINT, self.clock.now, RUNNING_TASK, self.string(text), stream))
 
@@ -511,6 +505,9 @@ class NextStepHandle(TracedHandle):
 
 def _step_ended(task, tid, wake):
     """Records a step that did not say how it ended, as the C task tells it."""
+    if task.done():  # asked first: what a step that says nothing most often did
+        _tracer.task_finished(tid, task, wake)
+        return
     waiter = task._fut_waiter
     if waiter is not None:
         try:
@@ -519,8 +516,6 @@ def _step_ended(task, tid, wake):
             end = _tracer.waiting_on(waiter)
         ev = _events
         ev += (K_STEP, wake, tid, end, 0)
-    elif task.done():
-        _tracer.task_finished(tid, task, wake)
     elif wake == NO_WAKE:
         _events.append(task._corolab_yield)
     else:
@@ -529,13 +524,24 @@ def _step_ended(task, tid, wake):
 
 
 def _run_other(handle, timer, python_callable=False):
+    """A callback that is not a step of the program's tasks: recorded with its name,
+    unless it is a step of a task that is not the program's. Written out, as
+    events.Handle._run runs a callback: the gather() of many tasks runs one per task."""
     global _step_context
     _step_context = None  # no task's step runs
-    if not python_callable and isinstance(getattr(handle._callback, "__self__", None), _Task):
-        events.Handle._run(handle)  # a step of a task that is not the program's: not traced
-    else:
-        _tracer.callback(handle, timer)
-        events.Handle._run(handle)
+    callback = handle._callback
+    if python_callable or not isinstance(getattr(callback, "__self__", None), _Task):
+        name = getattr(callback, "__qualname__", None) or type(callback).__name__
+        ids = _tracer._string_ids
+        sid = ids[name] if name in ids else _tracer.string(name)
+        ev = _events
+        ev += (K_CALLBACK, NOW, -1, sid, timer)
+    try:
+        handle._context.run(callback, *handle._args)
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except BaseException as exc:
+        _report_callback_error(handle, exc)
     ev = _events
     ev += _BOUNDARY
 
