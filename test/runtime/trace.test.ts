@@ -190,6 +190,29 @@ describe('trace of the lessons', () => {
     expect(ends.get('Task-1')).toEqual(['yield', 'yield', 'future', 'task', 'future', 'sleep', 'done']);
   });
 
+  it('reports a failing callback as asyncio does, traced or not', async () => {
+    const source = [
+      'import asyncio',
+      'def boom(n):',
+      '    raise ValueError(f"boom {n}")',
+      'async def main():',
+      '    loop = asyncio.get_running_loop()',
+      '    loop.call_soon(boom, 1)',
+      '    loop.call_later(0.5, boom, 2)',
+      '    await asyncio.sleep(1)',
+      '    print("still running")',
+      'asyncio.run(main())',
+    ].join('\n');
+    const traced = await rt.run(source, { trace: true, lines: true });
+    const untraced = await rt.run(source, { trace: false });
+    expect(traced.stdout).toBe('still running\n');
+    expect(traced.stderr).toMatch(/Exception in callback boom\(.*\)[^]*ValueError: boom 1[^]*Exception in callback boom\(.*\)[^]*ValueError: boom 2/);
+    // The traceback starts in asyncio's Handle._run, not in the tracer.
+    expect(traced.stderr).toMatch(/asyncio\/events\.py", line \d+, in _run/);
+    expect(traced.stderr).not.toMatch(/corolab/);
+    expect(traced.stderr).toBe(untraced.stderr);
+  });
+
   it('a trace file with wrong types is rejected', () => {
     expect(() => traceFromJson({ meta: {}, events: { kind: 'x' } })).toThrow();
   });

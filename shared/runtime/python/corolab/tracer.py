@@ -525,8 +525,8 @@ def _step_ended(task, tid, wake):
 
 def _run_other(handle, timer, python_callable=False):
     """A callback that is not a step of the program's tasks: recorded with its name,
-    unless it is a step of a task that is not the program's. Written out, as
-    events.Handle._run runs a callback: the gather() of many tasks runs one per task."""
+    unless it is a step of a task that is not the program's (the gather() of many
+    tasks runs one callback per task, so the record is written out here)."""
     global _step_context
     _step_context = None  # no task's step runs
     callback = handle._callback
@@ -536,12 +536,7 @@ def _run_other(handle, timer, python_callable=False):
         sid = ids[name] if name in ids else _tracer.string(name)
         ev = _events
         ev += (K_CALLBACK, NOW, -1, sid, timer)
-    try:
-        handle._context.run(callback, *handle._args)
-    except (SystemExit, KeyboardInterrupt):
-        raise
-    except BaseException as exc:
-        _report_callback_error(handle, exc)
+    events.Handle._run(handle)  # where a failing callback's traceback starts, as natively
     ev = _events
     ev += _BOUNDARY
 
