@@ -323,14 +323,18 @@ class Tracer:
     def task_finished(self, tid, task, wake):
         ev = _events
         ev += (K_STEP, wake, tid, FINISHED, 0)
-        if task.cancelled():
-            ev += (K_TASK_CANCELLED, NOW, tid, -1, -1)
-            return
-        exc = task._exception
-        if exc is not None:
-            ev += (K_TASK_FAILED, NOW, tid, self.string(f"{type(exc).__name__}: {exc}"), -1)
-        else:
-            ev += (K_TASK_DONE, NOW, tid, self.string(_safe_repr(task._result)), -1)
+        # Each question asks the C task (see _step_end): a result that is not None
+        # needs no other, as a failed or cancelled task has none.
+        result = task._result
+        if result is None:
+            exc = task._exception
+            if exc is not None:
+                ev += (K_TASK_FAILED, NOW, tid, self.string(f"{type(exc).__name__}: {exc}"), -1)
+                return
+            if task.cancelled():
+                ev += (K_TASK_CANCELLED, NOW, tid, -1, -1)
+                return
+        ev += (K_TASK_DONE, NOW, tid, self.string(_safe_repr(result)), -1)
 
     def step_cut(self, tid, wake):
         """The run was halted inside a step (a budget, Stop): the step is recorded
