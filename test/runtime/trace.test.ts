@@ -213,6 +213,37 @@ describe('trace of the lessons', () => {
     expect(traced.stderr).toBe(untraced.stderr);
   });
 
+  it('records how each task ended: returned a value, returned None, failed, was cancelled', async () => {
+    const source = [
+      'import asyncio',
+      'async def value():',
+      '    return 42',
+      'async def nothing():',
+      '    pass',
+      'async def fail():',
+      '    raise ValueError("bad")',
+      'async def sleeper():',
+      '    await asyncio.sleep(10)',
+      'async def main():',
+      '    tasks = [asyncio.create_task(f(), name=f.__name__) for f in (value, nothing, fail, sleeper)]',
+      '    await asyncio.sleep(1)',
+      '    tasks[-1].cancel()',
+      '    await asyncio.gather(*tasks, return_exceptions=True)',
+      'asyncio.run(main())',
+    ].join('\n');
+    const { trace } = await rt.run(source, { trace: true, lines: false });
+    const names = taskNames(trace);
+    const ends: Record<string, string> = {};
+    const { kind, task, a } = trace.events;
+    for (let i = 0; i < kind.length; i++) {
+      const name = names[task[i]!]!;
+      if (kind[i] === EventKind.TaskDone) ends[name] = `done ${trace.strings[a[i]!]}`;
+      if (kind[i] === EventKind.TaskFailed) ends[name] = `failed ${trace.strings[a[i]!]}`;
+      if (kind[i] === EventKind.TaskCancelled) ends[name] = 'cancelled';
+    }
+    expect(ends).toEqual({ value: 'done 42', nothing: 'done None', fail: 'failed ValueError: bad', sleeper: 'cancelled', 'Task-1': 'done None' });
+  });
+
   it('a trace file with wrong types is rejected', () => {
     expect(() => traceFromJson({ meta: {}, events: { kind: 'x' } })).toThrow();
   });
