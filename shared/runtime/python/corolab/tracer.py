@@ -184,7 +184,7 @@ class Tracer:
         self._sent = {"strings": 0, "tasks": 0, "timers": 0, "futures": 0}
         self.strings = []
         self._string_ids = {}
-        self.task_name, self.task_parent, self.task_coro, self.task_line = [], [], [], []
+        self.task_rows = []  # four numbers per task: its name's string id, its parent, its coroutine's name, its line
         self.timer_when, self.timer_label = [], []
         self._coro_sids = {}  # id of a code object -> (the code, string id of its name or None): see _coro_sid
         self._future_ids = weakref.WeakKeyDictionary()  # future -> future id, for futures without attributes
@@ -258,7 +258,8 @@ class Tracer:
             coro_sid = self._coro_sid(coro)
         if coro_sid is None:
             return
-        tid = len(self.task_name)
+        rows = self.task_rows
+        tid = len(rows) >> 2
         task._corolab_tid = tid
         task._corolab_wait = (tid + 1) * 4 + W_TASK  # wait_code(W_TASK, tid)
         task._corolab_yield = -1 - tid  # its bare yields' record (see "On the wire"), made once
@@ -270,10 +271,7 @@ class Tracer:
         else:
             sid = ids[name] = len(self.strings)
             self.strings.append(name)
-        self.task_name.append(sid)
         parent = getattr(_current_task(loop), "_corolab_tid", -1)
-        self.task_parent.append(parent)
-        self.task_coro.append(coro_sid)
         line = 0
         # The nearest caller in the program's module: asked of each frame by depth, which
         # sys does in C, instead of walking f_back and f_code (a call out of the interpreter each).
@@ -285,7 +283,7 @@ class Tracer:
             if module == "__main__":
                 line = sys._getframe(depth).f_lineno
                 break
-        self.task_line.append(line)
+        rows += (sid, parent, coro_sid, line)
         ev = _events
         ev += (K_TASK_CREATED, NOW, tid, parent, -1)
 
@@ -363,7 +361,7 @@ class Tracer:
         data = self.unsent_events()
         sent = self._sent
         rows = self.tables_json(sent)
-        sent.update(strings=len(self.strings), tasks=len(self.task_name),
+        sent.update(strings=len(self.strings), tasks=len(self.task_rows) >> 2,
                     timers=len(self.timer_when), futures=len(self.future_label))
         return data, rows
 
@@ -372,8 +370,8 @@ class Tracer:
         lists of thousands of names and numbers one element at a time costs many times
         what json and JSON.parse do."""
         s = start or {"strings": 0, "tasks": 0, "timers": 0, "futures": 0}
-        tasks = {"name": self.task_name[s["tasks"]:], "parent": self.task_parent[s["tasks"]:],
-                 "coro": self.task_coro[s["tasks"]:], "line": self.task_line[s["tasks"]:]}
+        rows = self.task_rows[4 * s["tasks"]:]
+        tasks = {"name": rows[0::4], "parent": rows[1::4], "coro": rows[2::4], "line": rows[3::4]}
         return (f'{{"strings":{json.dumps(self.strings[s["strings"]:])},"tasks":{json.dumps(tasks)},'
                 f'"timers":{{"when":{json.dumps(self.timer_when[s["timers"]:])},'
                 f'"label":{json.dumps(self.timer_label[s["timers"]:])}}},'
@@ -498,10 +496,10 @@ class NextStepHandle(TracedHandle):
             _report_callback_error(self, exc)
         end = _step_end
         _step_task = _step_context = None
-        if end is None:
-            _step_ended(task, task._corolab_tid, NO_WAKE)
-        elif end == YIELD:
+        if end == YIELD:  # the commonest first: a step of a task that bare-yielded is most often one too
             _events.append(task._corolab_yield)
+        elif end is None:
+            _step_ended(task, task._corolab_tid, NO_WAKE)
         else:
             ev = _events
             ev += (K_STEP, NO_WAKE, task._corolab_tid, end, 0)
