@@ -25,8 +25,9 @@ export interface WorkerHost {
 /** The Python side's records start with this character on the real stdout. */
 const RECORD = '\x1e';
 const RUNTIME_DIR = '/corolab-runtime';
-/** Where the Python side leaves a trace chunk's events (see output.py). */
+/** Where the Python side leaves a trace chunk: its events, then its table rows as UTF-8 JSON (see output.py). */
 const CHUNK_FILE = '/tmp/corolab-trace-chunk.bin';
+const utf8 = new TextDecoder();
 
 interface PyRunResult {
   status: TraceMeta['end']['status'];
@@ -36,7 +37,7 @@ interface PyRunResult {
   clockStart: number;
   lines: boolean;
   events?: Uint8Array;
-  /** JSON of PyTables. */
+  /** JSON of PyTables: the rows added since the last chunk. */
   tables?: string;
 }
 
@@ -47,9 +48,9 @@ interface PyTables {
   futures: Trace['futures'];
 }
 
-/** A trace chunk's record from output.py: the table rows added since the last chunk, and the clock. */
+/** A trace chunk's record from output.py: how many bytes of the chunk file are events, and the clock. */
 interface PyChunk {
-  chunk: PyTables;
+  chunk: number;
   t: number;
 }
 
@@ -60,8 +61,9 @@ export class Engine {
   private onChunk: (chunk: TraceChunk) => void = () => {};
   private eventsStreamed = 0;
   private chunkClock = 0;
-  /** This run's chunks, split once: the final trace is them and what came after the last one. */
+  /** This run's chunks, split once, and their table rows: the final trace is them and what came after the last one. */
   private streamed: TraceEvents[] = [];
+  private streamedTables: PyTables[] = [];
   private readonly runPy: PyCallable;
   private readonly betweenRuns: () => void;
 
@@ -108,6 +110,7 @@ export class Engine {
     this.eventsStreamed = 0;
     this.chunkClock = 0;
     this.streamed = [];
+    this.streamedTables = [];
     const started = performance.now();
     const proxy = this.runPy(request.source, request.filename, JSON.stringify({ ...options, hostCpus: this.cpus }));
     let result: PyRunResult;
@@ -119,8 +122,10 @@ export class Engine {
     this.onOutput = () => {};
     this.onChunk = () => {};
     const events = concatEvents([...this.streamed, splitEvents(result.events, this.chunkClock).events]);
+    const tables = concatTables([...this.streamedTables, result.tables ? (JSON.parse(result.tables) as PyTables) : noTables()]);
     this.streamed = [];
-    return { trace: toTrace(request.filename, result, events), runMs: performance.now() - started };
+    this.streamedTables = [];
+    return { trace: toTrace(request.filename, result, events, tables), runMs: performance.now() - started };
   }
 
   /**
@@ -143,11 +148,15 @@ export class Engine {
       if (Array.isArray(record)) {
         this.onOutput(record.map(([stream, t, task, text]) => ({ stream, t, task, text })));
       } else {
-        const { strings, tasks, timers, futures } = record.chunk;
+        const file = this.py.FS.readFile(CHUNK_FILE);
+        // Through the file, not this line: Pyodide's stdout takes a long line byte by byte.
+        const rows = JSON.parse(utf8.decode(file.subarray(record.chunk))) as PyTables;
+        const { strings, tasks, timers, futures } = rows;
         const t = record.t;
-        const { events, clock } = splitEvents(this.py.FS.readFile(CHUNK_FILE), this.chunkClock);
+        const { events, clock } = splitEvents(file.subarray(0, record.chunk), this.chunkClock);
         this.chunkClock = clock;
         this.streamed.push(events);
+        this.streamedTables.push(rows);
         const first = this.eventsStreamed;
         this.eventsStreamed += events.kind.length;
         // A copy: onChunk may transfer its buffers away, and the final trace is made of these.
@@ -326,8 +335,21 @@ function noTables(): PyTables {
   return { strings: [], tasks: { name: [], parent: [], coro: [], line: [] }, timers: { when: [], label: [] }, futures: { label: [] } };
 }
 
-/** `events`: all of the run's, split (the chunks sent while it ran, then the rest). */
-export function toTrace(filename: string, r: PyRunResult, events: TraceEvents): Trace {
+/** The table rows of several chunks as one trace's: each chunk's rows follow the last one's. */
+function concatTables(parts: PyTables[]): PyTables {
+  if (parts.length === 1) return parts[0]!;
+  // concat copies each array at once; flatMap goes element by element (several times slower on 10k-task tables).
+  const cat = <T>(pick: (p: PyTables) => T[]): T[] => ([] as T[]).concat(...parts.map(pick));
+  return {
+    strings: cat((p) => p.strings),
+    tasks: { name: cat((p) => p.tasks.name), parent: cat((p) => p.tasks.parent), coro: cat((p) => p.tasks.coro), line: cat((p) => p.tasks.line) },
+    timers: { when: cat((p) => p.timers.when), label: cat((p) => p.timers.label) },
+    futures: { label: cat((p) => p.futures.label) },
+  };
+}
+
+/** `events` and `tables`: all of the run's, split (the chunks sent while it ran, then the rest). */
+export function toTrace(filename: string, r: PyRunResult, events: TraceEvents, tables: PyTables = noTables()): Trace {
   return {
     meta: {
       version: TRACE_VERSION,
@@ -336,7 +358,7 @@ export function toTrace(filename: string, r: PyRunResult, events: TraceEvents): 
       lines: r.lines,
       end: { status: r.status, exitCode: r.exitCode, message: r.message, seconds: r.seconds },
     },
-    ...(r.tables ? (JSON.parse(r.tables) as PyTables) : noTables()),
+    ...tables,
     events,
   };
 }

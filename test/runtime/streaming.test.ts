@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RuntimeHost } from '../../shared/runtime/node-host.js';
 import type { TraceChunk } from '../../shared/runtime/protocol.js';
-import { EventKind, FOREVER } from '../../shared/trace.js';
+import { EventKind, FOREVER, taskNames as names } from '../../shared/trace.js';
 import { SegKind, layoutTrace } from '../../renderer/timeline/layout.js';
 
 const MANY_TASKS = readFileSync(join(__dirname, '..', 'bench', 'programs', 'many_tasks.py'), 'utf8');
@@ -36,6 +36,10 @@ describe('trace streaming', () => {
     expect(chunks.flatMap((c) => c.strings)).toEqual(trace.strings.slice(0, chunks.flatMap((c) => c.strings).length));
     const taskNames = chunks.flatMap((c) => c.tasks.name);
     expect(taskNames).toEqual(trace.tasks.name.slice(0, taskNames.length));
+    // The trace's tables are the chunks' rows and the rest, each row once, in order.
+    expect(names(trace)).toEqual(Array.from({ length: 10_001 }, (_, i) => `Task-${i + 1}`));
+    const results = [...trace.events.kind].flatMap((k, i) => (k === EventKind.TaskDone && trace.events.task[i]! > 0 ? [trace.strings[trace.events.a[i]!]] : []));
+    expect(results.map(Number).sort((p, q) => p - q)).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
   });
 
   it('carries timers due at infinity in its chunks and trace, which the swimlane shows as sleep(∞)', async () => {
@@ -75,6 +79,30 @@ describe('trace streaming', () => {
     expect(trace.meta.end.status).toBe('stopped');
     const lines = trace.events.kind.filter((k) => k === EventKind.Line).length;
     expect(lines).toBeLessThan(budget / 2);
+  });
+
+  it('keeps what was recorded before a deadlock, however long asyncio takes to clean up after it', async () => {
+    // After the deadlock, asyncio.run() cancels 20,000 waiting tasks: long enough for a
+    // chunk to be due while the trace has ended. The last 100 tasks were made since the last chunk.
+    const program = [
+      'import asyncio',
+      'async def waiter(fut):',
+      '    await fut',
+      'async def main():',
+      '    fut = asyncio.get_running_loop().create_future()',
+      '    for _ in range(20_000):',
+      '        asyncio.create_task(waiter(fut))',
+      '    await asyncio.sleep(0)',
+      '    await asyncio.sleep(0)',
+      '    for _ in range(100):',
+      '        asyncio.create_task(waiter(fut))',
+      '    await fut',
+      'asyncio.run(main())',
+    ].join('\n');
+    const { trace } = await host.run(program + '\n', 'deadlock.py', { trace: true, lines: false });
+    expect(trace.meta.end.status).toBe('deadlock');
+    expect(trace.tasks.name.length).toBe(20_101);
+    expect(trace.events.kind.filter((k) => k === EventKind.TaskCreated).length).toBe(20_101);
   });
 
   it('sends no chunk for a short lesson', async () => {

@@ -60,6 +60,8 @@ class Session:
     def _send_progress(self, between_steps):
         # A long run sends what it has printed every so often, and what it has recorded
         # (between steps, where trace chunks are cut), so the host can show progress.
+        if self.channel.halted:
+            return  # the rest of the trace goes with the run's result: a chunk would be dropped
         now = self.real_time()
         if now - self._last_chunk >= TRACE_CHUNK_SECONDS:
             self._last_chunk = now
@@ -325,5 +327,5 @@ def run(source, filename, options_json="{}"):
         "lines": bool(tracer and tracer.lines),
     }
     if tracer is not None:
-        result.update(events=tracer.unsent_events(), tables=tracer.tables_json())  # the host has the chunks it was sent
+        result.update(events=tracer.unsent_events(), tables=tracer.unsent_tables())  # the host has the chunks it was sent
     return result

@@ -358,12 +358,15 @@ class Tracer:
     def take_chunk(self):
         """The events and table rows recorded since the last chunk, so that a long
         run can be shown while it goes on. Returns (float64 bytes, the rows' JSON)."""
-        data = self.unsent_events()
+        return self.unsent_events(), self.unsent_tables()
+
+    def unsent_tables(self):
+        """The JSON of the table rows made since the last chunk (the host has the rest)."""
         sent = self._sent
         rows = self.tables_json(sent)
         sent.update(strings=len(self.strings), tasks=len(self.task_rows) >> 2,
                     timers=len(self.timer_when), futures=len(self.future_label))
-        return data, rows
+        return rows
 
     def tables_json(self, start=None):
         """The tables (from the rows `start` says on) as one JSON object: handing the host
