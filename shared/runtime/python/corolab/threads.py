@@ -10,6 +10,10 @@ executor's future resolves, and a Thread's join() returns, when the call
 would have finished. So a blocking call on a thread overlaps with the rest
 of the program, as it does in CPython.
 
+A threading.Timer's function runs as such a thread when its interval is
+over, unless cancel() came first: the program's clock gets there while it
+sleeps, joins or runs its event loop.
+
 Threads run one after another, each to its end when it starts. Items a
 thread puts in a queue.Queue and events it sets arrive at their times (executors.py),
 a threading.Lock or RLock it held is held at those times for the others (locks.py);
@@ -28,7 +32,10 @@ from .output import StampedWriter
 from .sandbox import HardExit
 
 _thread_class = threading.Thread
+_timer_class = threading.Timer
+_timer_run, _timer_cancel = _timer_class.run, _timer_class.cancel
 _event_set = threading.Event.set
+_THREAD_WAKE_UP = 1e-6  # virtual seconds a thread takes to notice it was woken
 _originals = {name: getattr(_thread_class, name) for name in ("start", "join", "is_alive")}
 _current_thread = threading.current_thread
 _session = None  # the run in progress (install)
@@ -151,6 +158,9 @@ def _start(self):
         raise RuntimeError("threads can only be started once")
     _event_set(self._started)  # now, even inside a thread that runs ahead
     session = _session
+    if isinstance(self, _timer_class) and type(self).run is _timer_run and not _running:
+        _start_timer(session, self)
+        return
     _result, _error, end, lines = call_in_thread(session, self, _run_thread, (self,))
     self._corolab_end = end
     if not self.daemon:
@@ -158,11 +168,50 @@ def _start(self):
     deliver(session, lines)
 
 
-def _run_thread(thread):
+def _start_timer(session, timer):
+    # Until it fires, the timer's thread ends when its interval does (join(), is_alive()).
+    due = session.clock.now + max(timer.interval, 0)
+    timer._corolab_end = due
+    if not timer.daemon:
+        session.thread_ends.append(due)
+    session.at(due, _fire_timer, session, timer)
+
+
+def _fire_timer(session, timer):
+    if timer.finished.is_set():
+        return  # cancelled
+    _result, _error, end, lines = call_in_thread(session, timer, _run_thread, (timer, _timer_body))
+    timer._corolab_end = end
+    if not timer.daemon:
+        session.thread_ends.append(end)
+    deliver(session, lines)
+
+
+def _timer_body(timer):
+    # Timer.run without its wait: the interval is over.
+    timer.function(*timer.args, **timer.kwargs)
+    timer.finished.set()
+
+
+def _cancel_timer(self):
+    _timer_cancel(self)
+    end = getattr(self, "_corolab_end", None)
+    if end is not None and _session is not None and end > _session.clock.now and not _running:
+        # Not fired yet: its thread ends as soon as it runs again (natively it is still
+        # alive just after cancel(), until its wait returns), not at its interval's end.
+        self._corolab_end = _session.clock.now + _THREAD_WAKE_UP
+        if not self.daemon and end in _session.thread_ends:
+            _session.thread_ends.remove(end)
+
+
+def _run_thread(thread, body=None):
     # As Thread._bootstrap_inner: an uncaught exception goes to threading.excepthook,
     # whose default report shows the program's own frames only, as tracebacks do here.
     try:
-        thread.run()
+        if body is None:
+            thread.run()
+        else:
+            body(thread)
     except HardExit:
         raise  # os._exit() ends the whole program, from any thread
     except SystemExit:
@@ -189,12 +238,15 @@ def _join(self, timeout=None):
         return _originals["join"](self, timeout)
     if self is threading.current_thread():
         raise RuntimeError("cannot join current thread")
-    # Blocks the caller, as time.sleep does, until the thread would have finished.
-    wait = end - _session.clock.now
-    if timeout is not None:
-        wait = min(wait, max(timeout, 0))
-    if wait > 0:
-        _session.clock.advance(wait)
+    # Blocks the caller, as time.sleep does, until the thread would have finished:
+    # a timer's end moves on when it fires, as the clock gets to it.
+    clock = _session.clock
+    deadline = None if timeout is None else clock.now + max(timeout, 0)
+    while True:
+        target = self._corolab_end if deadline is None else min(self._corolab_end, deadline)
+        if target <= clock.now:
+            break
+        clock.advance(target - clock.now)
 
 
 def _is_alive(self):
@@ -223,6 +275,7 @@ def install(session, cpus):
         os.process_cpu_count = lambda: cpus
     threading._counter = itertools.count(1).__next__
     _thread_class.start, _thread_class.join, _thread_class.is_alive = _start, _join, _is_alive
+    _timer_class.cancel = _cancel_timer
     threading.current_thread = _current
 
 
@@ -231,6 +284,7 @@ def uninstall():
     _session = None
     for name, fn in _originals.items():
         setattr(_thread_class, name, fn)
+    _timer_class.cancel = _timer_cancel
     threading.current_thread = _current_thread
     os.cpu_count = _cpu_count
     if _process_cpu_count is not None:
@@ -243,8 +297,11 @@ def wait_for_threads(session):
     """At the end of the program, as the interpreter waits for its non-daemon threads
     (daemon threads end with it: what they would have done later never happens)."""
     clock = session.clock
-    last = max(session.thread_ends, default=clock.now)
-    session.run_due(max(last, clock.now))
+    while True:
+        last = max(session.thread_ends, default=clock.now)
+        session.run_due(max(last, clock.now))
+        if max(session.thread_ends, default=clock.now) <= last:
+            break  # no timer that fired meanwhile runs on past it
     session.drop_due()
     if last > clock.now:
         clock.move_to(last)
