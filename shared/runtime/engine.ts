@@ -9,6 +9,8 @@ import type { Trace, TraceEvents, TraceMeta } from '../trace.js';
 import { EventKind, TRACE_VERSION } from '../trace.js';
 import { BlocksResult, FromWorker, OutputChunk, RunOptions, ToWorker } from './protocol.js';
 import { DEFAULT_MEMORY_LIMIT_MB, capWasmMemory } from './memory-cap.js';
+import { cacheTableLookups } from './wasm-table-cache.js';
+import type { FunctionTable } from './wasm-table-cache.js';
 import type { RunRequest, TraceChunk } from './protocol.js';
 
 /** Loads Pyodide; `snapshot` says whether it came from a memory snapshot. */
@@ -90,6 +92,8 @@ export class Engine {
     progress('pyodide', 0.05, 'Loading Python (Pyodide)…');
     capWasmMemory(memoryLimitMB);
     const { py, snapshot } = await loadPyodide();
+    const table = (py as unknown as { _module?: { wasmTable?: FunctionTable } })._module?.wasmTable;
+    if (table) cacheTableLookups(table);
     progress('runtime', 0.85, 'Loading the asyncio runtime…');
     installRuntime(py, files);
     return new Engine(py, snapshot, cpus);
