@@ -211,14 +211,10 @@ export const Wire = {
 const { RUNNING_TASK, NOW, CLOCK, STEP, STEP_CUT, BOUNDARY, NO_WAKE, FINISHED, YIELD, LINE_BASE, FILE_SID } = Wire;
 
 /** Kinds that are never inside a step: a step recorded later does not reach back past them. */
-const OUTSIDE_STEPS = new Set<number>([
-  EventKind.LoopIteration,
-  EventKind.TimerFired,
-  EventKind.CallbackRun,
-  EventKind.TaskDone,
-  EventKind.TaskCancelled,
-  EventKind.TaskFailed,
-]);
+const OUTSIDE_STEPS = new Uint8Array(256);
+for (const k of [EventKind.LoopIteration, EventKind.TimerFired, EventKind.CallbackRun, EventKind.TaskDone, EventKind.TaskCancelled, EventKind.TaskFailed]) {
+  OUTSIDE_STEPS[k] = 1;
+}
 
 /**
  * Turns the tracer's flat doubles into typed columns, spelling out what its
@@ -230,26 +226,74 @@ const OUTSIDE_STEPS = new Set<number>([
  * follow them. Events marked NOW get the time of the latest CLOCK event.
  * Chunks are cut between loop iterations, so no step is running where one
  * begins; `clock` is the time where it begins.
+ *
+ * Two passes: the first counts the events and, for each stretch of events
+ * that a step may reach back over (a region) and that has any, finds the record
+ * that ends it; the second writes every event where it belongs, leaving room
+ * at the start of such a region for the Wake and StepStart of the step that
+ * ends it. Most steps (a bare yield's) have nothing inside: no room is kept.
  */
 export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events: TraceEvents; clock: number } {
   const flat = bytes ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8) : new Float64Array(0);
-  const oneNumber = (k: number): boolean => k >= LINE_BASE || k < 0;
+  // Per region with events: how many events its step puts at its start (0: no step ends it), and the step's task (-1: none).
+  const head: number[] = [];
+  const owner: number[] = [];
   let n = 0;
+  let inside = false; // whether the region so far has events
   for (let j = 0; j < flat.length; ) {
     const k = flat[j]!;
-    if (k >= LINE_BASE) n++;
-    else if (k < 0) n += 3; // StepStart, StepEnd, Await
-    else if (k === STEP) n += (flat[j + 1] === NO_WAKE ? 1 : 2) + (flat[j + 3] === FINISHED ? 1 : 2);
-    else if (k === STEP_CUT) n += flat[j + 1] === NO_WAKE ? 1 : 2;
-    else if (k !== CLOCK && k !== BOUNDARY) n++;
-    j += oneNumber(k) ? 1 : 5;
+    if (k >= LINE_BASE) {
+      n++;
+      inside = true;
+      j++;
+      continue;
+    }
+    if (k < 0) {
+      n += 3; // StepStart, StepEnd, Await
+      if (inside) {
+        head.push(1);
+        owner.push(-1 - k);
+        inside = false;
+      }
+      j++;
+      continue;
+    }
+    if (k === STEP || k === STEP_CUT) {
+      const h = flat[j + 1] === NO_WAKE ? 1 : 2;
+      n += h + (k === STEP_CUT ? 0 : flat[j + 3] === FINISHED ? 1 : 2);
+      if (inside) {
+        head.push(h);
+        owner.push(flat[j + 2]!);
+        inside = false;
+      }
+    } else if (k === BOUNDARY) {
+      if (inside) {
+        head.push(0);
+        owner.push(-1);
+        inside = false;
+      }
+    } else if (k !== CLOCK) {
+      n++;
+      if (OUTSIDE_STEPS[k]) {
+        head.push(0);
+        owner.push(-1);
+        inside = false;
+      } else {
+        inside = true;
+      }
+    }
+    j += 5;
   }
+  if (inside) {
+    head.push(0); // the last region, which the end closes
+    owner.push(-1);
+  }
+
   const kind = new Uint8Array(n);
   const t = new Float64Array(n);
   const task = new Int32Array(n);
   const a = new Int32Array(n);
   const b = new Int32Array(n);
-  const columns = [kind, t, task, a, b];
   const put = (i: number, k: number, time: number, who: number, x: number, y: number): void => {
     kind[i] = k;
     t[i] = time;
@@ -257,59 +301,72 @@ export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events:
     a[i] = x;
     b[i] = y;
   };
-  // Events from `open` on may be inside a step whose record has not come yet; `openClock` is the time there.
-  let open = 0;
-  let openClock = clock;
   let i = 0;
-  const claim = (who: number): void => {
-    for (let e = open; e < i; e++) if (task[e] === RUNNING_TASK) task[e] = who;
+  let region = 0; // the next region with events, in head and owner
+  let entered = false; // whether the current region has events (and room at its start)
+  let regionStart = 0; // where the region's step puts its Wake and StepStart
+  let regionClock = clock; // the time there
+  let who = -1; // the task of the region's step, which its events marked RUNNING_TASK get
+  /** Before an event inside the region: at the first, room for its step's start. */
+  const enter = (): void => {
+    if (entered) return;
+    entered = true;
+    regionStart = i;
+    who = owner[region]!;
+    i += head[region]!;
+    region++;
   };
-  const close = (): void => {
-    claim(-1);
-    open = i;
-    openClock = clock;
+  const leave = (): void => {
+    entered = false;
+    regionClock = clock;
   };
-  /** Makes room for `count` events at `open` and writes the step's start there. */
-  const startStep = (who: number, wake: number): void => {
-    const count = wake === NO_WAKE ? 1 : 2;
-    const inside = i > open; // most steps (a bare yield's) record nothing inside
-    if (inside) for (const column of columns) column.copyWithin(open + count, open, i);
-    i += count;
-    let at = open;
-    if (wake !== NO_WAKE) put(at++, EventKind.Wake, openClock, who, wake & 3, (wake >> 2) - 1);
-    put(at++, EventKind.StepStart, openClock, who, -1, -1);
-    open = at;
-    if (inside) claim(who);
+  /** A step's Wake and StepStart, at its region's start (here, if nothing was inside it). */
+  const startStep = (stepTask: number, wake: number): void => {
+    let at = i;
+    if (entered) at = regionStart;
+    else i += wake === NO_WAKE ? 1 : 2;
+    if (wake !== NO_WAKE) put(at++, EventKind.Wake, regionClock, stepTask, wake & 3, (wake >> 2) - 1);
+    put(at, EventKind.StepStart, regionClock, stepTask, -1, -1);
   };
-  /** A step's end; `end` is a wait code, or FINISHED. */
-  const endStep = (who: number, end: number): void => {
-    put(i++, EventKind.StepEnd, clock, who, -1, -1);
-    if (end !== FINISHED) put(i++, EventKind.Await, clock, who, end & 3, (end >> 2) - 1);
-    close();
-  };
-  for (let j = 0; j < flat.length; j += oneNumber(flat[j]!) ? 1 : 5) {
+  for (let j = 0; j < flat.length; ) {
     const k = flat[j]!;
     if (k >= LINE_BASE) {
-      put(i++, EventKind.Line, clock, RUNNING_TASK, FILE_SID, k - LINE_BASE);
-    } else if (k < 0) {
-      startStep(-1 - k, NO_WAKE);
-      endStep(-1 - k, YIELD);
-    } else if (k === CLOCK) {
+      enter();
+      put(i++, EventKind.Line, clock, who, FILE_SID, k - LINE_BASE);
+      j++;
+      continue;
+    }
+    if (k < 0) {
+      const stepTask = -1 - k;
+      startStep(stepTask, NO_WAKE);
+      put(i++, EventKind.StepEnd, clock, stepTask, -1, -1);
+      put(i++, EventKind.Await, clock, stepTask, YIELD & 3, (YIELD >> 2) - 1);
+      leave();
+      j++;
+      continue;
+    }
+    if (k === CLOCK) {
       clock = flat[j + 1]!;
     } else if (k === STEP || k === STEP_CUT) {
-      const who = flat[j + 2]!;
-      startStep(who, flat[j + 1]!);
-      if (k === STEP) endStep(who, flat[j + 3]!);
-      else close();
+      const stepTask = flat[j + 2]!;
+      startStep(stepTask, flat[j + 1]!);
+      if (k === STEP) {
+        const end = flat[j + 3]!;
+        put(i++, EventKind.StepEnd, clock, stepTask, -1, -1);
+        if (end !== FINISHED) put(i++, EventKind.Await, clock, stepTask, end & 3, (end >> 2) - 1);
+      }
+      leave();
     } else if (k === BOUNDARY) {
-      close();
+      leave();
     } else {
+      enter();
       const time = flat[j + 1] === NOW ? clock : flat[j + 1]!;
-      put(i++, k, time, flat[j + 2]!, flat[j + 3]!, flat[j + 4]!);
-      if (OUTSIDE_STEPS.has(k)) close();
+      const owned = flat[j + 2]!;
+      put(i++, k, time, owned === RUNNING_TASK ? who : owned, flat[j + 3]!, flat[j + 4]!);
+      if (OUTSIDE_STEPS[k]) leave();
     }
+    j += 5;
   }
-  close();
   return { events: { kind, t, task, a, b }, clock };
 }
 

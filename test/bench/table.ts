@@ -7,7 +7,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The CPU-bound asyncio workload of the tracing-cost rows: 10k tasks × 10 awaits of sleep(0). */
 export const MANY_TASKS = join(ROOT, 'test', 'bench', 'programs', 'many_tasks.py');
 /** Rounds of untraced / traced / traced-with-lines runs, best of each: this machine's speed drifts by a third from minute to minute. */
-const TRACING_ROUNDS = 9;
+const TRACING_ROUNDS = 15; // the rounds swing by ±0.3 on this machine: more of them steady the median
 
 export interface BenchRow {
   what: string;
