@@ -161,9 +161,14 @@ def _start(self):
     if isinstance(self, _timer_class) and type(self).run is _timer_run and not _running:
         _start_timer(session, self)
         return
-    _result, _error, end, lines = call_in_thread(session, self, _run_thread, (self,))
-    self._corolab_end = end
-    if not self.daemon:
+    _run_as_thread(session, self)
+
+
+def _run_as_thread(session, thread, body=None):
+    """Runs the thread's run() (or body(thread)) now; its lines and its end come at their times."""
+    _result, _error, end, lines = call_in_thread(session, thread, _run_thread, (thread, body))
+    thread._corolab_end = end
+    if not thread.daemon:
         session.thread_ends.append(end)
     deliver(session, lines)
 
@@ -180,11 +185,7 @@ def _start_timer(session, timer):
 def _fire_timer(session, timer):
     if timer.finished.is_set():
         return  # cancelled
-    _result, _error, end, lines = call_in_thread(session, timer, _run_thread, (timer, _timer_body))
-    timer._corolab_end = end
-    if not timer.daemon:
-        session.thread_ends.append(end)
-    deliver(session, lines)
+    _run_as_thread(session, timer, _timer_body)
 
 
 def _timer_body(timer):
