@@ -8,8 +8,11 @@ and W_* numbers here must match its EventKind and WaitKind.
 
 Hooks, all cheap and all outside CPython's scheduling code:
 - every callback the loop runs is a TracedHandle/TracedTimerHandle, so task
-  steps, wake-ups, timers and plain callbacks are seen as they run;
+  steps, wake-ups, timers and plain callbacks are seen as they run (a task's
+  next step after a bare yield is a NextStepHandle, which knows its task);
 - the loop's task factory sees tasks being created, create_future() futures;
+- the loop's call_soon and our futures' and tasks' add_done_callback see how
+  the running step ends (_step_end);
 - sys.monitoring LINE events, switched on for the user's code objects only.
 
 A task step is the hot path (in Pyodide every Python operation costs several
