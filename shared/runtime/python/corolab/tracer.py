@@ -474,8 +474,11 @@ class TracedHandle(VirtualHandle):
         end = _step_end
         _step_task = _step_context = None  # kept, they would keep the task and its context's values alive
         if end is None:
-            _step_ended(task, tid, wake)
-        elif end == YIELD and wake == NO_WAKE:
+            end = _asked_end(task)
+            if end is None:
+                _tracer.task_finished(tid, task, wake)
+                return
+        if end == YIELD and wake == NO_WAKE:
             _events.append(task._corolab_yield)  # a bare yield's step: one number (see "On the wire")
         else:
             ev = _events
@@ -502,33 +505,30 @@ class NextStepHandle(TracedHandle):
             _report_callback_error(self, exc)
         end = _step_end
         _step_task = _step_context = None
-        if end == YIELD:  # the commonest first: a step of a task that bare-yielded is most often one too
+        if end is None:
+            end = _asked_end(task)
+            if end is None:
+                _tracer.task_finished(task._corolab_tid, task, NO_WAKE)
+                return
+        if end == YIELD:
             _events.append(task._corolab_yield)
-        elif end is None:
-            _step_ended(task, task._corolab_tid, NO_WAKE)
         else:
             ev = _events
             ev += (K_STEP, NO_WAKE, task._corolab_tid, end, 0)
 
 
-def _step_ended(task, tid, wake):
-    """Records a step that did not say how it ended, as the C task tells it."""
+def _asked_end(task):
+    """How a step that did not say so ended, as the C task tells it: a wait code,
+    or None when the task is done."""
     if task.done():  # asked first: what a step that says nothing most often did
-        _tracer.task_finished(tid, task, wake)
-        return
+        return None
     waiter = task._fut_waiter
-    if waiter is not None:
-        try:
-            end = waiter._corolab_wait
-        except AttributeError:
-            end = _tracer.waiting_on(waiter)
-        ev = _events
-        ev += (K_STEP, wake, tid, end, 0)
-    elif wake == NO_WAKE:
-        _events.append(task._corolab_yield)
-    else:
-        ev = _events
-        ev += (K_STEP, wake, tid, YIELD, 0)
+    if waiter is None:
+        return YIELD
+    try:
+        return waiter._corolab_wait
+    except AttributeError:
+        return _tracer.waiting_on(waiter)
 
 
 def _run_other(handle, timer, python_callable=False):
