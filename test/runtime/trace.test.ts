@@ -128,7 +128,7 @@ describe('trace of the lessons', () => {
       'async def give(value):',
       '    return value',
       'async def main():',
-      '    values = [7, "hi", None, 2.5, 10 ** 50, "x" * 100, [1, Loud()], Loud()]',
+      '    values = [7, "hi", None, 2.5, 10 ** 50, "x" * 100, [1, Loud()], Loud(), False, 10 ** 5000, [10 ** 5000]]',
       '    await asyncio.gather(*(asyncio.create_task(give(v)) for v in values))',
       'asyncio.run(main())',
     ].join('\n');
@@ -137,7 +137,7 @@ describe('trace of the lessons', () => {
     const names = taskNames(trace);
     const results = [...trace.events.kind].flatMap((k, i) => (k === EventKind.TaskDone ? [[names[trace.events.task[i]!], trace.strings[trace.events.a[i]!]]] : []));
     const byTask = Object.fromEntries(results);
-    expect([2, 3, 4, 5, 6, 7, 8, 9].map((n) => byTask[`Task-${n}`])).toEqual([
+    expect([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => byTask[`Task-${n}`])).toEqual([
       '7',
       "'hi'",
       'None',
@@ -146,6 +146,9 @@ describe('trace of the lessons', () => {
       `'${'x'.repeat(27)}...${'x'.repeat(28)}'`, // and of a long string
       '[1, <Loud>]',
       '<Loud>',
+      'False',
+      '<int>', // too long for str() (sys.get_int_max_str_digits): the run goes on, as natively
+      expect.stringMatching(/^\[<int instance with roughly 5001 digits/), // reprlib's own words for it
     ]);
   });
 

@@ -9,7 +9,8 @@ and W_* numbers here must match its EventKind and WaitKind.
 Hooks, all cheap and all outside CPython's scheduling code:
 - every callback the loop runs is a TracedHandle/TracedTimerHandle, so task
   steps, wake-ups, timers and plain callbacks are seen as they run (a task's
-  next step after a bare yield is a NextStepHandle, which knows its task);
+  first step, and its next step after a bare yield, is a NextStepHandle, which
+  knows its task);
 - the loop's task factory sees tasks being created, create_future() futures;
 - the loop's call_soon and our futures' and tasks' add_done_callback see how
   the running step ends (_step_end);
@@ -83,7 +84,7 @@ _CREATOR_DEPTHS = range(3, 33)  # frames above task_created, the task factory an
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 _RUNTIME_DIR = os.path.dirname(__file__)
 _SIMPLE_TYPES = frozenset((int, float, complex, str, bool, type(None), bytes, list, tuple, dict, set, frozenset))
-_SCALARS = frozenset((int, float, bool, type(None), str))
+_STR_IS_REPR = frozenset((int, float, bool, type(None)))
 _SHORT = 40  # a scalar's repr up to this long is what reprlib gives too (its shortest limit, maxlong)
 
 
@@ -120,6 +121,11 @@ _line_records = []
 _step_task = None
 _step_context = None
 _step_end = None  # a wait code, or None: the step did not say (it finished, or awaits a future of another kind)
+# While the task factory makes a task, _step_context is _CREATING, and the first step the new
+# task schedules is kept here (TracedEventLoop.call_soon): the factory tells it its task, so
+# that the step, too, runs without asking the C task whose step it is.
+_CREATING = object()
+_first_step = None
 
 
 def wait_code(kind, target):
@@ -133,12 +139,17 @@ _BOUNDARY = (K_BOUNDARY, -1, -1, -1, -1)
 def _safe_repr(value):
     # Never call a user's __repr__: it could print, or fail.
     kind = type(value)
-    if kind in _SCALARS:  # a task's result is most often one: reprlib is many calls slower
-        text = repr(value)
-        if len(text) <= _SHORT:
-            return text
-    if kind in _SIMPLE_TYPES:
-        return _repr(value)
+    try:
+        # A task's result is most often a scalar: reprlib is many calls slower. For these
+        # str() is repr(), and in Pyodide a call less (CPython calls str() directly).
+        if kind in _STR_IS_REPR or kind is str:
+            text = repr(value) if kind is str else str(value)
+            if len(text) <= _SHORT:
+                return text
+        if kind in _SIMPLE_TYPES:
+            return _repr(value)
+    except ValueError:  # an int too long to write out (sys.set_int_max_str_digits), also inside a container
+        pass
     return f"<{type(value).__name__}>"
 
 
@@ -254,13 +265,14 @@ class Tracer:
 
     def task_created(self, task, coro, loop, name):
         """Called by the task factory, with the name it gave the task. Every task of the
-        program comes through here: written out, with no helper calls."""
+        program comes through here: written out, with no helper calls. Returns whether
+        the task is followed (asyncio's and the runtime's own are not)."""
         try:
             coro_sid = self._coro_sids[id(coro.cr_code)][1]
         except (AttributeError, KeyError):
             coro_sid = self._coro_sid(coro)
         if coro_sid is None:
-            return
+            return False
         rows = self.task_rows
         tid = len(rows) >> 2
         task._corolab_tid = tid
@@ -289,6 +301,7 @@ class Tracer:
         rows += (sid, parent, coro_sid, line)
         ev = _events
         ev += (K_TASK_CREATED, NOW, tid, parent, -1)
+        return True
 
     def waiting_on(self, fut):
         """The wait code of something a task awaits or was woken by."""
@@ -321,12 +334,13 @@ class Tracer:
     def renamed(self, tid, name):
         self.emit(K_TASK_RENAMED, tid, self.string(name), -1)
 
-    def task_finished(self, tid, task, wake):
+    def task_finished(self, tid, task, wake, result):
+        """The step that finished a task, and how the task ended (`result`: its _result,
+        asked already)."""
         ev = _events
         ev += (K_STEP, wake, tid, FINISHED, 0)
         # Each question asks the C task (see _step_end): a result that is not None
         # needs no other, as a failed or cancelled task has none.
-        result = task._result
         if result is None:
             exc = task._exception
             if exc is not None:
@@ -474,9 +488,8 @@ class TracedHandle(VirtualHandle):
         end = _step_end
         _step_task = _step_context = None  # kept, they would keep the task and its context's values alive
         if end is None:
-            end = _asked_end(task)
+            end = _asked_end(task, tid, wake)
             if end is None:
-                _tracer.task_finished(tid, task, wake)
                 return
         if end == YIELD and wake == NO_WAKE:
             _events.append(task._corolab_yield)  # a bare yield's step: one number (see "On the wire")
@@ -486,14 +499,20 @@ class TracedHandle(VirtualHandle):
 
 
 class NextStepHandle(TracedHandle):
-    """The step a task scheduled for itself as its last step ended in a bare yield
-    (TracedEventLoop.call_soon): whose step it is, is known without asking the C task."""
+    """A step whose task is known without asking the C task (TracedEventLoop.call_soon):
+    the one a task scheduled for itself as its last step ended in a bare yield, or a
+    new task's first (its task is set once the task factory has it; None if the tracer
+    does not follow that task)."""
 
     __slots__ = ("_task",)
 
     def _run(self):
         global _step_task, _step_context, _step_end
-        task = _step_task = self._task
+        task = self._task
+        if task is None:  # a first step whose task the tracer does not follow
+            TracedHandle._run(self)
+            return
+        _step_task = task
         context = _step_context = self._context
         _step_end = None
         try:
@@ -506,9 +525,8 @@ class NextStepHandle(TracedHandle):
         end = _step_end
         _step_task = _step_context = None
         if end is None:
-            end = _asked_end(task)
+            end = _asked_end(task, task._corolab_tid, NO_WAKE)
             if end is None:
-                _tracer.task_finished(task._corolab_tid, task, NO_WAKE)
                 return
         if end == YIELD:
             _events.append(task._corolab_yield)
@@ -517,10 +535,14 @@ class NextStepHandle(TracedHandle):
             ev += (K_STEP, NO_WAKE, task._corolab_tid, end, 0)
 
 
-def _asked_end(task):
-    """How a step that did not say so ended, as the C task tells it: a wait code,
-    or None when the task is done."""
-    if task.done():  # asked first: what a step that says nothing most often did
+def _asked_end(task, tid, wake):
+    """How a step that did not say so ended, as the C task tells it: a wait code, or
+    None when the task is done (then its end is recorded)."""
+    # What a step that says nothing most often did is finish its task, and a task that
+    # returned something has a result, which a pending task has not: one question then.
+    result = task._result
+    if result is not None or task.done():
+        _tracer.task_finished(tid, task, wake, result)
         return None
     waiter = task._fut_waiter
     if waiter is None:
@@ -636,6 +658,10 @@ class TracedEventLoop(VirtualEventLoop):
             handle = NextStepHandle(callback, args, self, context)
             handle._task = _step_task
             _step_end = YIELD
+        elif _step_context is _CREATING and type(callback) is _STEP_CALLBACK:
+            global _first_step
+            handle = _first_step = NextStepHandle(callback, args, self, context)
+            handle._task = None
         else:
             handle = TracedHandle(callback, args, self, context)
         self._ready.append(handle)
@@ -693,17 +719,22 @@ class TracedEventLoop(VirtualEventLoop):
 
     def _new_task(self, loop, coro, *, name=None, **kwargs):
         # VirtualEventLoop._new_task's work, in the same frame: one Python call less per task.
-        global _step_context
+        global _step_context, _first_step
         name = self._task_name(name)
         running = _step_context
-        _step_context = None  # the new task's first step is not the running task's next one, even when given its context
+        # The new task's first step is not the running task's next one, even when given its context.
+        _step_context = _CREATING
+        _first_step = None
         try:
             task = self._task_class(coro, loop=loop, name=name, **kwargs)
         finally:
             _step_context = running
+        first = _first_step
+        _first_step = None
         if self._debug:
             forget_factory_frames(task)
-        _tracer.task_created(task, coro, loop, name)
+        if _tracer.task_created(task, coro, loop, name) and first is not None:
+            first._task = task
         return task
 
 
