@@ -27,7 +27,7 @@ export interface WorkerHost {
 /** The Python side's records start with this character on the real stdout. */
 const RECORD = '\x1e';
 const RUNTIME_DIR = '/corolab-runtime';
-/** Where the Python side leaves a trace chunk: its events, then its table rows as UTF-8 JSON (see output.py). */
+/** Where the Python side leaves a trace chunk: its events, then its table rows (see output.py, readTables). */
 const CHUNK_FILE = '/tmp/corolab-trace-chunk.bin';
 const utf8 = new TextDecoder();
 
@@ -39,8 +39,8 @@ interface PyRunResult {
   clockStart: number;
   lines: boolean;
   events?: Uint8Array;
-  /** JSON of PyTables: the rows added since the last chunk. */
-  tables?: string;
+  /** The table rows added since the last chunk (see readTables). */
+  tables?: Uint8Array;
 }
 
 interface PyTables {
@@ -126,7 +126,7 @@ export class Engine {
     this.onOutput = () => {};
     this.onChunk = () => {};
     const events = concatEvents([...this.streamed, splitEvents(result.events, this.chunkClock).events]);
-    const tables = concatTables([...this.streamedTables, result.tables ? (JSON.parse(result.tables) as PyTables) : noTables()]);
+    const tables = concatTables([...this.streamedTables, result.tables ? readTables(result.tables) : noTables()]);
     this.streamed = [];
     this.streamedTables = [];
     return { trace: toTrace(request.filename, result, events, tables), runMs: performance.now() - started };
@@ -154,7 +154,7 @@ export class Engine {
       } else {
         const file = this.py.FS.readFile(CHUNK_FILE);
         // Through the file, not this line: Pyodide's stdout takes a long line byte by byte.
-        const rows = JSON.parse(utf8.decode(file.subarray(record.chunk))) as PyTables;
+        const rows = readTables(file.subarray(record.chunk));
         const { strings, tasks, timers, futures } = rows;
         const t = record.t;
         const { events, clock } = splitEvents(file.subarray(0, record.chunk), this.chunkClock);
@@ -368,6 +368,37 @@ export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events:
     j += 5;
   }
   return { events: { kind, t, task, a, b }, clock };
+}
+
+/**
+ * Table rows as tracer.py's Tracer.tables_bytes writes them: six float64
+ * counts (strings, tasks, timers, futures, whether the strings are JSON, their
+ * bytes), the timers' times, then int32 task rows (four numbers each), timer
+ * labels and future labels, then the strings in UTF-8 (NUL-separated or JSON).
+ */
+export function readTables(bytes: Uint8Array): PyTables {
+  if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice(); // a Float64Array must start at a multiple of 8
+  const [strings = 0, tasks = 0, timers = 0, futures = 0, json = 0, textBytes = 0] = new Float64Array(bytes.buffer, bytes.byteOffset, 6);
+  let at = bytes.byteOffset + 48;
+  const when = Array.from(new Float64Array(bytes.buffer, at, timers));
+  at += 8 * timers;
+  const ints = new Int32Array(bytes.buffer, at, 4 * tasks + timers + futures);
+  at += 4 * ints.length;
+  const text = utf8.decode(new Uint8Array(bytes.buffer, at, textBytes));
+  const table: PyTables = {
+    strings: json ? (JSON.parse(text) as string[]) : strings === 0 ? [] : text.split('\0'),
+    tasks: { name: [], parent: [], coro: [], line: [] },
+    timers: { when, label: Array.from(ints.subarray(4 * tasks, 4 * tasks + timers)) },
+    futures: { label: Array.from(ints.subarray(4 * tasks + timers)) },
+  };
+  const { name, parent, coro, line } = table.tasks;
+  for (let i = 0; i < 4 * tasks; i += 4) {
+    name.push(ints[i]!);
+    parent.push(ints[i + 1]!);
+    coro.push(ints[i + 2]!);
+    line.push(ints[i + 3]!);
+  }
+  return table;
 }
 
 /** The events of several chunks as one trace's. */

@@ -247,6 +247,34 @@ describe('trace of the lessons', () => {
     expect(ends).toEqual({ value: 'done 42', nothing: 'done None', fail: 'failed ValueError: bad', sleeper: 'cancelled', 'Task-1': 'done None' });
   });
 
+  it('keeps names as the program gave them, whatever is in them, and the timers and futures beside them', async () => {
+    // As Python literals: a lone surrogate, accents and an emoji, nothing; then a NUL.
+    // (The strings go to the host joined by NULs unless one has a NUL or cannot be UTF-8.)
+    const literals = [String.raw`'lone \ud800 surrogate'`, `'été 😀'`, `''`, `'plain'`];
+    const source = (literals: string[]) => [
+      'import asyncio',
+      'async def nap(s):',
+      '    await asyncio.sleep(s)',
+      'async def main():',
+      '    loop = asyncio.get_running_loop()',
+      '    fut = loop.create_future()',
+      '    loop.call_later(2.5, fut.set_result, 1)',
+      `    tasks = [asyncio.create_task(nap(i), name=n) for i, n in enumerate([${literals.join(', ')}])]`,
+      '    await fut',
+      '    await asyncio.gather(*tasks)',
+      'asyncio.run(main())',
+    ].join('\n');
+    const { trace } = await rt.run(source(literals), { trace: true, lines: false });
+    expect(taskNames(trace).slice(1)).toEqual(['lone \ud800 surrogate', 'été 😀', '', 'plain']);
+    const withNul = await rt.run(source([String.raw`'a\0b'`, ...literals.slice(1)]), { trace: true, lines: false });
+    expect(taskNames(withNul.trace).slice(1)).toEqual(['a\0b', 'été 😀', '', 'plain']);
+    // Task i sleeps i seconds (sleep(0) makes no timer): its timer is due then, labelled a sleep.
+    const sleeps = trace.timers.when.flatMap((when, i) => (trace.strings[trace.timers.label[i]!] === 'sleep' ? [when - trace.events.t[0]!] : []));
+    expect(sleeps).toEqual([1, 2, 3]);
+    expect(trace.timers.when.map((when) => when - trace.events.t[0]!)).toContain(2.5);
+    expect(trace.futures.label.map((s) => trace.strings[s])).toContain('main');
+  });
+
   it('a trace file with wrong types is rejected', () => {
     expect(() => traceFromJson({ meta: {}, events: { kind: 'x' } })).toThrow();
   });

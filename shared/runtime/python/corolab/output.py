@@ -46,14 +46,14 @@ class OutputChannel:
 
     def trace_chunk(self, data, rows, t):
         """Hands the host a piece of the trace through a file: its events' bytes, then `rows`,
-        the JSON of its table rows (Tracer.tables_json). The record on stdout says where they
-        part: the host reads a long line off stdout many times slower than a file."""
+        its table rows' (Tracer.tables_bytes). The record on stdout says where they part: the
+        host reads a long line off stdout many times slower than a file."""
         if self.halted:
             return
         self.flush()
         with open(CHUNK_FILE, "wb") as f:
             f.write(data)
-            f.write(rows.encode())
+            f.write(rows)
         out = sys.__stdout__
         out.write(f'{RECORD}{{"chunk":{len(data)},"t":{json.dumps(t)}}}\n')
         out.flush()
