@@ -275,6 +275,33 @@ describe('trace of the lessons', () => {
     expect(trace.futures.label.map((s) => trace.strings[s])).toContain('main');
   });
 
+  it('gives each task the line that made it, however it was made and however often', async () => {
+    const source = [
+      'import asyncio',
+      'async def job(n):',
+      '    await asyncio.sleep(n)',
+      'def make(n):',
+      '    return asyncio.create_task(job(n))  # in make',
+      'async def main():',
+      '    first = asyncio.create_task(job(0))  # first',
+      '    more = [',
+      '        asyncio.create_task(job(i))  # in a comprehension',
+      '        for i in range(3)',
+      '    ]',
+      '    made = [make(i) for i in range(2)]',
+      '    await asyncio.gather(job(1), job(2))  # gather wraps these',
+      '    async with asyncio.TaskGroup() as tg:',
+      '        tg.create_task(job(1))  # task group',
+      '    await asyncio.gather(first, *more, *made)',
+      'asyncio.run(main())  # main',
+    ].join('\n');
+    const lineOf = (mark: string) => source.split('\n').findIndex((l) => l.includes(`# ${mark}`)) + 1;
+    const { trace } = await rt.run(source, { trace: true, lines: false });
+    expect(trace.tasks.line).toEqual(
+      ['main', 'first', 'in a comprehension', 'in a comprehension', 'in a comprehension', 'in make', 'in make', 'gather wraps these', 'gather wraps these', 'task group'].map(lineOf),
+    );
+  });
+
   it('a trace file with wrong types is rejected', () => {
     expect(() => traceFromJson({ meta: {}, events: { kind: 'x' } })).toThrow();
   });

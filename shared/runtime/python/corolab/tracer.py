@@ -13,7 +13,7 @@ Hooks, all cheap and all outside CPython's scheduling code:
   knows its task);
 - the loop's task factory sees tasks being created, create_future() futures;
 - the loop's call_soon and our futures' and tasks' add_done_callback see how
-  the running step ends (_step_end);
+  the running step ends (_Step.end);
 - sys.monitoring LINE events, switched on for the user's code objects only.
 
 A task step is the hot path (in Pyodide every Python operation costs several
@@ -22,7 +22,7 @@ futures carry what they are as an attribute (a wait code), events that
 happen inside a step (lines, prints, timers, futures) say RUNNING_TASK
 instead of looking the task up, the hot events say NOW instead of reading
 the clock, and a step is one record, made when it ends. How a step ends is
-mostly told to the tracer on the way (see _step_end), not asked of the C task.
+mostly told to the tracer on the way (see _Step), not asked of the C task.
 
 On the wire, to the host (engine.ts splitEvents):
 - STEP (task, wake, end) is a whole step: its Wake (unless `wake` is NO_WAKE)
@@ -112,20 +112,46 @@ _lines = []  # one entry per line run since the last checkpoint: counting them c
 # record is then an int made once, not one made per line run (in Pyodide, making an int
 # out of the range Python keeps ready costs more than the rest of the callback).
 _line_records = []
-# The task whose step TracedHandle._run is running, its context, and how the step ended when
-# the step said so on the way out: a bare yield schedules the task's next step with its own
-# context (TracedEventLoop.call_soon), an await of one of our futures or tasks adds the task's
-# wake-up to it (_add_done_callback). Asking the C task instead (`_fut_waiter`, `done()`, a
-# step callback's `__self__`) goes out of the interpreter through Pyodide's trampoline, about
-# a microsecond each in a run: more than the rest of a step's record.
-_step_task = None
-_step_context = None
-_step_end = None  # a wait code, or None: the step did not say (it finished, or awaits a future of another kind)
-# While the task factory makes a task, _step_context is _CREATING, and the first step the new
-# task schedules is kept here (TracedEventLoop.call_soon): the factory tells it its task, so
-# that the step, too, runs without asking the C task whose step it is.
+
+
+class _Step:
+    """What the running step has told the tracer so far (the one instance is _step).
+
+    `task` and `context`: the task whose step a TracedHandle runs, and its context.
+    `end`: how the step ended, when it said so on the way out: a bare yield schedules the
+    task's next step with its own context (TracedEventLoop.call_soon), an await of one of
+    our futures or tasks adds the task's wake-up to it (_add_done_callback); None if it
+    did not say (it finished, or awaits a future of another kind). Asking the C task
+    instead (`_fut_waiter`, `done()`, a step callback's `__self__`) goes out of the
+    interpreter through Pyodide's trampoline.
+    While the task factory makes a task, `context` is _CREATING, and `first` keeps the first
+    step the new task schedules (TracedEventLoop.call_soon): the factory tells it its task,
+    so that the step, too, runs without asking the C task whose step it is.
+
+    Slots of one object, not module globals: a step writes them several times, and in
+    CPython 3.14 storing a module global costs tens of times a slot's store (the module's
+    dict is watched by the interpreter's caches).
+    """
+
+    __slots__ = ("task", "context", "end", "first")
+
+    def __init__(self):
+        self.task = self.context = self.end = self.first = None
+
+
+_step = _Step()
 _CREATING = object()
-_first_step = None
+
+
+def _line_at(code, offset):
+    """The line of the instruction at `offset` (bytes) in `code`, as a frame's f_lineno
+    gives it there (0 for an instruction of no line)."""
+    if offset < 0:  # not started
+        return code.co_firstlineno
+    for start, end, line in code.co_lines():
+        if start <= offset < end:
+            return line or 0
+    return 0
 
 
 def wait_code(kind, target):
@@ -201,6 +227,7 @@ class Tracer:
         self.task_rows = []  # four numbers per task: its name's string id, its parent, its coroutine's name, its line
         self.timer_when, self.timer_label = [], []
         self._coro_sids = {}  # id of a code object -> (the code, string id of its name or None): see _coro_sid
+        self._creation_lines = {}  # id of a code object -> (the code, {offset: line}): see task_created
         self._future_ids = weakref.WeakKeyDictionary()  # future -> future id, for futures without attributes
         self.future_label = []
         self.string(filename)  # FILE_SID
@@ -296,7 +323,23 @@ class Tracer:
             except ValueError:  # the stack ended
                 break
             if module == "__main__":
-                line = sys._getframe(depth).f_lineno
+                # Its line, found from where it stands in its code: the frame's f_lineno would
+                # read the code's line table from the start every time (several times the rest
+                # of this function), and most tasks are made at a few places.
+                frame = sys._getframe(depth)
+                code = frame.f_code
+                offset = frame.f_lasti
+                lines = self._creation_lines
+                key = id(code)
+                if key in lines:
+                    at = lines[key][1]
+                else:
+                    at = {}
+                    lines[key] = (code, at)
+                if offset in at:
+                    line = at[offset]
+                else:
+                    line = at[offset] = _line_at(code, offset)
                 break
         rows += (sid, parent, coro_sid, line)
         ev = _events
@@ -339,7 +382,7 @@ class Tracer:
         asked already)."""
         ev = _events
         ev += (K_STEP, wake, tid, FINISHED, 0)
-        # Each question asks the C task (see _step_end): a result that is not None
+        # Each question asks the C task (see _Step): a result that is not None
         # needs no other, as a failed or cancelled task has none.
         if result is None:
             exc = task._exception
@@ -471,7 +514,6 @@ class TracedHandle(VirtualHandle):
     __slots__ = ()
 
     def _run(self, timer=-1):
-        global _step_task, _step_context, _step_end
         callback = self._callback
         if type(callback) in _PYTHON_CALLABLES:  # never a step (C tasks' are C wrappers): spares the except below
             _run_other(self, timer, True)
@@ -490,9 +532,10 @@ class TracedHandle(VirtualHandle):
                 wake = _tracer.waiting_on(args[0])
         else:
             wake = NO_WAKE
-        _step_task = task
-        _step_context = context = self._context
-        _step_end = None
+        step = _step
+        step.task = task
+        step.context = context = self._context
+        step.end = None
         try:
             context.run(callback, *args)
         except (SystemExit, KeyboardInterrupt):
@@ -500,8 +543,8 @@ class TracedHandle(VirtualHandle):
             raise
         except BaseException as exc:
             _report_callback_error(self, exc)
-        end = _step_end
-        _step_task = _step_context = None  # kept, they would keep the task and its context's values alive
+        end = step.end
+        step.task = step.context = None  # kept, they would keep the task and its context's values alive
         if end is None:
             end = _asked_end(task, tid, wake)
             if end is None:
@@ -522,14 +565,14 @@ class NextStepHandle(TracedHandle):
     __slots__ = ("_task",)
 
     def _run(self):
-        global _step_task, _step_context, _step_end
         task = self._task
         if task is None:  # a first step whose task the tracer does not follow
             TracedHandle._run(self)
             return
-        _step_task = task
-        context = _step_context = self._context
-        _step_end = None
+        step = _step
+        step.task = task
+        step.context = context = self._context
+        step.end = None
         try:
             context.run(self._callback)
         except (SystemExit, KeyboardInterrupt):
@@ -537,8 +580,8 @@ class NextStepHandle(TracedHandle):
             raise
         except BaseException as exc:
             _report_callback_error(self, exc)
-        end = _step_end
-        _step_task = _step_context = None
+        end = step.end
+        step.task = step.context = None
         if end is None:
             end = _asked_end(task, task._corolab_tid, NO_WAKE)
             if end is None:
@@ -572,8 +615,7 @@ def _run_other(handle, timer, python_callable=False):
     """A callback that is not a step of the program's tasks: recorded with its name,
     unless it is a step of a task that is not the program's (the gather() of many
     tasks runs one callback per task, so the record is written out here)."""
-    global _step_context
-    _step_context = None  # no task's step runs
+    _step.context = None  # no task's step runs
     callback = handle._callback
     if python_callable or not isinstance(getattr(callback, "__self__", None), _Task):
         name = getattr(callback, "__qualname__", None) or type(callback).__name__
@@ -604,11 +646,10 @@ class TracedTimerHandle(VirtualTimerHandle):
 def _add_done_callback(self, fn, *, context=None):
     """add_done_callback of our futures and tasks: a C task awaiting one adds its wake-up
     here, with its own context, as its step's last act; that says how the step ends."""
-    global _step_end
     _future_add_done_callback(self, fn, context=context)
-    if context is _step_context and type(fn) is _BUILTIN_FUNCTION:
+    if context is _step.context and type(fn) is _BUILTIN_FUNCTION:
         try:
-            _step_end = self._corolab_wait
+            _step.end = self._corolab_wait
         except AttributeError:  # a task of the program's that the tracer never saw made
             pass
 
@@ -668,14 +709,13 @@ class TracedEventLoop(VirtualEventLoop):
             raise RuntimeError("Event loop is closed")
         if self._debug:
             return super().call_soon(callback, *args, context=context)
-        if context is _step_context and type(callback) is _STEP_CALLBACK:
-            global _step_end
+        step = _step
+        if context is step.context and type(callback) is _STEP_CALLBACK:
             handle = NextStepHandle(callback, args, self, context)
-            handle._task = _step_task
-            _step_end = YIELD
-        elif _step_context is _CREATING and type(callback) is _STEP_CALLBACK:
-            global _first_step
-            handle = _first_step = NextStepHandle(callback, args, self, context)
+            handle._task = step.task
+            step.end = YIELD
+        elif step.context is _CREATING and type(callback) is _STEP_CALLBACK:
+            handle = step.first = NextStepHandle(callback, args, self, context)
             handle._task = None
         else:
             handle = TracedHandle(callback, args, self, context)
@@ -734,18 +774,18 @@ class TracedEventLoop(VirtualEventLoop):
 
     def _new_task(self, loop, coro, *, name=None, **kwargs):
         # VirtualEventLoop._new_task's work, in the same frame: one Python call less per task.
-        global _step_context, _first_step
         name = self._task_name(name)
-        running = _step_context
+        step = _step
+        running = step.context
         # The new task's first step is not the running task's next one, even when given its context.
-        _step_context = _CREATING
-        _first_step = None
+        step.context = _CREATING
+        step.first = None
         try:
             task = self._task_class(coro, loop=loop, name=name, **kwargs)
         finally:
-            _step_context = running
-        first = _first_step
-        _first_step = None
+            step.context = running
+        first = step.first
+        step.first = None
         if self._debug:
             forget_factory_frames(task)
         if _tracer.task_created(task, coro, loop, name) and first is not None:
