@@ -11,6 +11,7 @@
 
 /** The part of a WebAssembly.Table used here (Node's type library does not describe it). */
 export interface FunctionTable {
+  readonly length: number;
   get(index: number): unknown;
   set(index: number, ...value: unknown[]): void;
 }
@@ -19,16 +20,23 @@ export function cacheTableLookups(table: FunctionTable): void {
   if (Object.prototype.hasOwnProperty.call(table, 'get')) return; // cached already
   const get = table.get.bind(table);
   const set = table.set.bind(table);
-  const cache: unknown[] = [];
+  // As long as the table, filled: an array written first at a high index is kept as a hash
+  // table by V8, and every lookup would hash its index (about as slow as Table.get).
+  const cache: unknown[] = new Array<unknown>(table.length).fill(undefined);
+  const grow = (index: number): void => {
+    while (cache.length <= index) cache.push(undefined);
+  };
   table.get = (index: number): unknown => {
     let entry = cache[index];
     if (entry === undefined) {
       entry = get(index);
+      if (index >= cache.length) grow(index); // the table grew
       cache[index] = entry;
     }
     return entry;
   };
   table.set = (index: number, ...value: unknown[]): void => {
+    if (index >= cache.length) grow(index);
     cache[index] = undefined;
     set(index, ...value);
   };
