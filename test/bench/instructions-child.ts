@@ -1,0 +1,47 @@
+/**
+ * The program instructions.ts runs under callgrind: a runtime engine per
+ * checkout (this one, and the one --against names), warmed up, then each
+ * measured workload when the driver says so. The driver switches counting
+ * on and off around each one (callgrind_control), so loading Pyodide, which
+ * takes minutes under callgrind, is not counted.
+ *
+ * Talks over files in the directory it is given: it prints `ready N` and
+ * waits for `go-N`, runs, prints `done N` and waits for `off-N`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPyodide } from 'pyodide';
+import type { Engine } from '../../shared/runtime/engine.js';
+import { RunOptions } from '../../shared/runtime/protocol.js';
+import { readPythonFiles } from '../../shared/runtime/python-files.node.js';
+import { PYODIDE_DIR } from '../../shared/runtime/snapshot.node.js';
+
+const [dir, programFile, tasks, reps, ...roots] = process.argv.slice(2) as [string, string, string, string, ...string[]];
+const MODES = { untraced: { trace: false }, traced: { trace: true, lines: false }, lines: { trace: true, lines: true } } as const;
+const WARM_RUNS = 6; // the JIT settles after about five runs of each (--trace-opt)
+
+const source = readFileSync(programFile, 'utf8').replace('10_000', tasks);
+const engines: Engine[] = [];
+for (const root of roots) {
+  const { Engine } = (await import(join(root, 'shared', 'runtime', 'engine.ts'))) as typeof import('../../shared/runtime/engine.js');
+  const load = async () => ({ py: await loadPyodide({ indexURL: PYODIDE_DIR }), snapshot: false });
+  engines.push(await Engine.start(load, readPythonFiles(join(root, 'shared', 'runtime', 'python', 'corolab')), () => {}));
+}
+const run = (engine: Engine, mode: keyof typeof MODES) => {
+  // The chunks are copied as a worker's postMessage would copy them.
+  engine.run({ type: 'run', runId: 0, source, filename: 'workload.py', options: RunOptions.parse(MODES[mode]) }, () => {}, (chunk) => structuredClone(chunk));
+  engine.tidy();
+};
+const configs = engines.flatMap((engine, e) => (Object.keys(MODES) as (keyof typeof MODES)[]).map((mode) => ({ engine, e, mode })));
+for (const { engine, mode } of configs) for (let i = 0; i < WARM_RUNS; i++) run(engine, mode);
+
+const waitFor = async (file: string) => {
+  while (!existsSync(join(dir, file))) await new Promise((r) => setTimeout(r, 100));
+};
+for (const [n, { engine, e, mode }] of configs.entries()) {
+  console.log(`ready ${n} ${e} ${mode}`);
+  await waitFor(`go-${n}`);
+  for (let i = 0; i < Number(reps); i++) run(engine, mode);
+  console.log(`done ${n}`);
+  await waitFor(`off-${n}`);
+}
