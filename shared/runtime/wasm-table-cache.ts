@@ -21,7 +21,7 @@ export function cacheTableLookups(table: FunctionTable): void {
   const get = table.get.bind(table);
   const set = table.set.bind(table);
   // As long as the table, filled: an array written first at a high index is kept as a hash
-  // table by V8, and every lookup would hash its index (about as slow as Table.get).
+  // table by V8, and every lookup would hash its index.
   const cache: unknown[] = new Array<unknown>(table.length).fill(undefined);
   const grow = (index: number): void => {
     while (cache.length <= index) cache.push(undefined);

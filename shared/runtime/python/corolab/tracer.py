@@ -129,7 +129,7 @@ class _Step:
     so that the step, too, runs without asking the C task whose step it is.
 
     Slots of one object, not module globals: a step writes them several times, and in
-    CPython 3.14 storing a module global costs tens of times a slot's store (the module's
+    CPython 3.14 storing a module global costs several times a slot's store (the module's
     dict is watched by the interpreter's caches).
     """
 
@@ -167,7 +167,7 @@ def _safe_repr(value):
     kind = type(value)
     try:
         # A task's result is most often a scalar: reprlib is many calls slower. For these
-        # str() is repr(), and in Pyodide a call less (CPython calls str() directly).
+        # str() is repr(), and the cheaper call (the interpreter calls str() directly).
         if kind in _STR_IS_REPR or kind is str:
             text = repr(value) if kind is str else str(value)
             if len(text) <= _SHORT:
