@@ -4,8 +4,9 @@
  * 2,000 tasks by default) counted in machine instructions under valgrind's
  * callgrind, untraced, traced and traced with lines. On a shared machine the
  * timed rounds of `npm run bench` swing by a third from one minute to the
- * next; the instruction counts of the same runs agree to a fraction of a
- * percent (counted on the main thread only), so a change of a few percent shows. `--against DIR` counts another
+ * next; counted twice, the same runs agreed to 0.2 % untraced and 1.2 % traced
+ * (traced with lines: 7 %, V8's work on the main thread varies more there), so
+ * a change of a few percent shows. `--against DIR` counts another
  * checkout (its engine and Python files, with this one's node_modules) in the
  * same process, for an A/B. Counted: the worker's whole work for a run
  * (Python, the engine's JavaScript, garbage collection), not what the host
