@@ -7,7 +7,9 @@
  * worker is terminated and a fresh one loads.
  */
 import { FromWorker } from '../../shared/runtime/protocol';
-import type { BlocksResult, OutputChunk, RunOptions, TraceChunk } from '../../shared/runtime/protocol';
+import type { BlocksResult, OutputChunk, RunOptions, TraceChunk, WireTraceChunk, WireTraceEnd } from '../../shared/runtime/protocol';
+import type { Trace } from '../../shared/trace';
+import { TraceAssembler } from '../../shared/runtime/trace-assembler';
 import type { LoadProgress, RunOutcome, RuntimeClient } from './client';
 import { emptyTrace } from './empty-trace';
 
@@ -18,6 +20,8 @@ interface Pending {
   resolve: (outcome: RunOutcome) => void;
   onOutput: (chunks: OutputChunk[]) => void;
   onChunk: (chunk: TraceChunk) => void;
+  /** Spells out the trace as it comes (on this thread, while the worker runs on). */
+  assembler: TraceAssembler;
   killTimer?: ReturnType<typeof setTimeout>;
 }
 
@@ -58,8 +62,8 @@ export class WebRuntimeClient implements RuntimeClient {
           console.error(`runtime: ${msg.message}`);
         }
         else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
-        else if (msg.type === 'trace-chunk' && msg.runId === this.current?.runId) this.current.onChunk(msg.chunk);
-        else if (msg.type === 'done' && msg.runId === this.current?.runId) this.finish({ trace: msg.trace, runMs: msg.runMs });
+        else if (msg.type === 'trace-chunk' && msg.runId === this.current?.runId) this.chunk(this.current, msg.chunk);
+        else if (msg.type === 'done' && msg.runId === this.current?.runId) this.done(this.current, msg.end, msg.runMs);
         else if (msg.type === 'blocks') {
           const request = this.blockRequests.get(msg.requestId);
           this.blockRequests.delete(msg.requestId);
@@ -98,7 +102,7 @@ export class WebRuntimeClient implements RuntimeClient {
     return new Promise((resolve) => {
       const runId = this.nextRunId++;
       if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
-      this.current = { runId, filename, started: performance.now(), resolve, onOutput, onChunk };
+      this.current = { runId, filename, started: performance.now(), resolve, onOutput, onChunk, assembler: new TraceAssembler() };
       this.worker.postMessage({ type: 'run', runId, source, filename, options });
     });
   }
@@ -122,6 +126,26 @@ export class WebRuntimeClient implements RuntimeClient {
     pending.killTimer = setTimeout(() => {
       if (this.current === pending) this.restart('stopped: the program did not answer, so the runtime was restarted');
     }, KILL_AFTER_MS);
+  }
+
+  private chunk(pending: Pending, wire: WireTraceChunk): void {
+    let chunk: TraceChunk;
+    try {
+      chunk = pending.assembler.chunk(wire);
+    } catch (err) {
+      return this.restart(`the runtime sent a malformed trace: ${String(err)}`);
+    }
+    pending.onChunk(chunk);
+  }
+
+  private done(pending: Pending, end: WireTraceEnd, runMs: number): void {
+    let trace: Trace;
+    try {
+      trace = pending.assembler.finish(end);
+    } catch (err) {
+      return this.restart(`the runtime sent a malformed trace: ${String(err)}`);
+    }
+    this.finish({ trace, runMs });
   }
 
   private restart(message: string): void {

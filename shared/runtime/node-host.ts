@@ -11,7 +11,8 @@ import { Worker } from 'node:worker_threads';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { Trace } from '../trace.js';
 import { FromWorker } from './protocol.js';
-import type { BlocksResult, OutputChunk, RunOptions, TraceChunk } from './protocol.js';
+import type { BlocksResult, OutputChunk, RunOptions, TraceChunk, WireTraceChunk, WireTraceEnd } from './protocol.js';
+import { TraceAssembler } from './trace-assembler.js';
 
 export const DEFAULT_WORKER = new URL('./node-worker-entry.mjs', import.meta.url);
 
@@ -42,6 +43,8 @@ interface Pending {
   resolve: (r: RunResult) => void;
   onOutput: (chunks: OutputChunk[]) => void;
   onChunk: (chunk: TraceChunk) => void;
+  /** Spells out the trace as it comes (on this thread, while the worker runs on). */
+  assembler: TraceAssembler;
   timers: NodeJS.Timeout[];
   filename: string;
   started: number;
@@ -80,12 +83,12 @@ export class RuntimeHost {
         else if (msg.type === 'load-error') reject(new Error(msg.message));
         else if (msg.type === 'started' && msg.runId === this.current?.runId) this.startClock(this.current);
         else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
-        else if (msg.type === 'trace-chunk' && msg.runId === this.current?.runId) this.current.onChunk(msg.chunk);
+        else if (msg.type === 'trace-chunk' && msg.runId === this.current?.runId) this.chunk(this.current, msg.chunk);
         else if (msg.type === 'blocks') {
           this.blockRequests.get(msg.requestId)?.(msg.result);
           this.blockRequests.delete(msg.requestId);
         } else if (msg.type === 'done' && msg.runId === this.current?.runId) {
-          this.finish({ trace: msg.trace, runMs: msg.runMs, restarted: false });
+          this.done(this.current, msg.end, msg.runMs);
         }
       });
       worker.on('error', (err) => {
@@ -113,7 +116,7 @@ export class RuntimeHost {
       const start = () => {
         const runId = this.nextRunId++;
         Atomics.store(this.interrupt, 0, 0);
-        const pending: Pending = { runId, resolve, onOutput, onChunk, timers: [], filename, started: performance.now() };
+        const pending: Pending = { runId, resolve, onOutput, onChunk, assembler: new TraceAssembler(), timers: [], filename, started: performance.now() };
         this.current = pending;
         this.worker.postMessage({ type: 'run', runId, source, filename, options });
       };
@@ -138,6 +141,26 @@ export class RuntimeHost {
       });
       worker.postMessage({ type: 'to-blocks', requestId, source, rawOnly });
     });
+  }
+
+  private chunk(pending: Pending, wire: WireTraceChunk): void {
+    let chunk: TraceChunk;
+    try {
+      chunk = pending.assembler.chunk(wire);
+    } catch (err) {
+      return this.workerFailed(`the runtime sent a malformed trace: ${String(err)}`);
+    }
+    pending.onChunk(chunk);
+  }
+
+  private done(pending: Pending, end: WireTraceEnd, runMs: number): void {
+    let trace: Trace;
+    try {
+      trace = pending.assembler.finish(end);
+    } catch (err) {
+      return this.workerFailed(`the runtime sent a malformed trace: ${String(err)}`);
+    }
+    this.finish({ trace, runMs, restarted: false });
   }
 
   /**

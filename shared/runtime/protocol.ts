@@ -4,7 +4,7 @@
  * Both sides validate what they receive with these schemas.
  */
 import { z } from 'zod';
-import { FutureTable, TaskTable, TimerTable, TraceEventsWire, TraceWire } from '../trace.js';
+import { FutureTable, TaskTable, TimerTable, TraceEventsWire, TraceMeta } from '../trace.js';
 
 export const RunLimits = z.object({
   /** Stop after this many task steps + source lines. */
@@ -77,9 +77,9 @@ export const OutputChunk = z.object({
 export type OutputChunk = z.infer<typeof OutputChunk>;
 
 /**
- * A piece of the trace sent while a long run goes on: its events, from
- * sequence number `first`, and the table rows and strings added since the
- * previous chunk. The final `done` message still carries the whole trace.
+ * A piece of the trace while a long run goes on, as the host hands it on:
+ * its events, from sequence number `first`, and the table rows and strings
+ * added since the previous chunk. The run's result still has the whole trace.
  */
 export const TraceChunk = z.object({
   first: z.number().int().nonnegative(),
@@ -93,14 +93,33 @@ export const TraceChunk = z.object({
 });
 export type TraceChunk = z.infer<typeof TraceChunk>;
 
+/** The tracer's records as it wrote them: whole float64s (tracer.py "On the wire"). */
+const WireEvents = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteOffset % 8 === 0 && v.byteLength % 8 === 0, {
+  message: 'expected trace records as whole float64s',
+});
+/** Table rows as Tracer.tables_bytes writes them. */
+const WireTables = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected table rows as bytes' });
+
+/**
+ * A piece of the trace as the worker sends it: the tracer's records and rows
+ * as they are, spelled out by the host (trace-assembler.ts), so that the
+ * worker goes on with the program meanwhile. `t`: virtual seconds when sent.
+ */
+export const WireTraceChunk = z.object({ events: WireEvents, tables: WireTables, t: z.number() });
+export type WireTraceChunk = z.infer<typeof WireTraceChunk>;
+
+/** A run's end: its trace's meta, and the records and rows no chunk carried (none if untraced). */
+export const WireTraceEnd = z.object({ meta: TraceMeta, events: WireEvents.optional(), tables: WireTables.optional() });
+export type WireTraceEnd = z.infer<typeof WireTraceEnd>;
+
 export const FromWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), stage: LoadStage, fraction: z.number().min(0).max(1), message: z.string() }),
   z.object({ type: z.literal('ready'), loadMs: z.number(), snapshot: z.boolean() }),
   z.object({ type: z.literal('load-error'), message: z.string() }),
   z.object({ type: z.literal('output'), runId: z.number().int(), chunks: z.array(OutputChunk) }),
   z.object({ type: z.literal('started'), runId: z.number().int() }),
-  z.object({ type: z.literal('trace-chunk'), runId: z.number().int(), chunk: TraceChunk }),
-  z.object({ type: z.literal('done'), runId: z.number().int(), trace: TraceWire, runMs: z.number() }),
+  z.object({ type: z.literal('trace-chunk'), runId: z.number().int(), chunk: WireTraceChunk }),
+  z.object({ type: z.literal('done'), runId: z.number().int(), end: WireTraceEnd, runMs: z.number() }),
   z.object({ type: z.literal('blocks'), requestId: z.number().int(), result: BlocksResult }),
 ]);
 export type FromWorker = z.infer<typeof FromWorker>;

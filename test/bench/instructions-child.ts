@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPyodide } from 'pyodide';
 import type { Engine } from '../../shared/runtime/engine.js';
+import type { TraceAssembler } from '../../shared/runtime/trace-assembler.js';
 import { RunOptions } from '../../shared/runtime/protocol.js';
 import { readPythonFiles } from '../../shared/runtime/python-files.node.js';
 import { PYODIDE_DIR } from '../../shared/runtime/snapshot.node.js';
@@ -21,27 +22,38 @@ const MODES = { untraced: { trace: false }, traced: { trace: true, lines: false 
 const WARM_RUNS = 6; // the JIT settles after about five runs of each (--trace-opt)
 
 const source = readFileSync(programFile, 'utf8').replace('10_000', tasks);
-const engines: Engine[] = [];
+/** A checkout's engine and, from checkouts that send the tracer's records as they are, the host's assembler of them. */
+interface Runtime {
+  engine: Engine;
+  Assembler?: new () => TraceAssembler;
+}
+const runtimes: Runtime[] = [];
 for (const root of roots) {
   const { Engine } = (await import(join(root, 'shared', 'runtime', 'engine.ts'))) as typeof import('../../shared/runtime/engine.js');
+  const assemblerFile = join(root, 'shared', 'runtime', 'trace-assembler.ts');
+  const Assembler = existsSync(assemblerFile) ? ((await import(assemblerFile)) as typeof import('../../shared/runtime/trace-assembler.js')).TraceAssembler : undefined;
   const load = async () => ({ py: await loadPyodide({ indexURL: PYODIDE_DIR }), snapshot: false });
-  engines.push(await Engine.start(load, readPythonFiles(join(root, 'shared', 'runtime', 'python', 'corolab')), () => {}));
+  runtimes.push({ engine: await Engine.start(load, readPythonFiles(join(root, 'shared', 'runtime', 'python', 'corolab')), () => {}), Assembler });
 }
-const run = (engine: Engine, mode: keyof typeof MODES) => {
+/** A run, and its trace put together on this thread too, so that every checkout's count has all the work of a trace. */
+const run = ({ engine, Assembler }: Runtime, mode: keyof typeof MODES) => {
+  const assembler = Assembler && new Assembler();
+  const request = { type: 'run', runId: 0, source, filename: 'workload.py', options: RunOptions.parse(MODES[mode]) } as const;
   // The chunks are copied as a worker's postMessage would copy them.
-  engine.run({ type: 'run', runId: 0, source, filename: 'workload.py', options: RunOptions.parse(MODES[mode]) }, () => {}, (chunk) => structuredClone(chunk));
+  const result = engine.run(request, () => {}, (chunk) => (assembler ? assembler.chunk(structuredClone(chunk)) : structuredClone(chunk)));
+  if (assembler && 'end' in result) assembler.finish(result.end);
   engine.tidy();
 };
-const configs = engines.flatMap((engine, e) => (Object.keys(MODES) as (keyof typeof MODES)[]).map((mode) => ({ engine, e, mode })));
-for (const { engine, mode } of configs) for (let i = 0; i < WARM_RUNS; i++) run(engine, mode);
+const configs = runtimes.flatMap((runtime, e) => (Object.keys(MODES) as (keyof typeof MODES)[]).map((mode) => ({ runtime, e, mode })));
+for (const { runtime, mode } of configs) for (let i = 0; i < WARM_RUNS; i++) run(runtime, mode);
 
 const waitFor = async (file: string) => {
   while (!existsSync(join(dir, file))) await new Promise((r) => setTimeout(r, 100));
 };
-for (const [n, { engine, e, mode }] of configs.entries()) {
+for (const [n, { runtime, e, mode }] of configs.entries()) {
   console.log(`ready ${n} ${e} ${mode}`);
   await waitFor(`go-${n}`);
-  for (let i = 0; i < Number(reps); i++) run(engine, mode);
+  for (let i = 0; i < Number(reps); i++) run(runtime, mode);
   console.log(`done ${n}`);
   await waitFor(`off-${n}`);
 }

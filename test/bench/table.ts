@@ -67,7 +67,7 @@ export async function tracingRounds(round: () => Promise<TracingTimes>): Promise
 export function tracingRows(cost: TracingCost, where: string): BenchRow[] {
   const rounds = `median of ${TRACING_ROUNDS} rounds' own ratios`;
   return [
-    { what: `10k tasks × 10 sleep(0)${where}, untraced (virtual clock), best of ${TRACING_ROUNDS}`, value: cost.untraced, unit: 'ms', baseline: cost.native, baselineLabel: 'native python3, real clock' },
+    { what: `10k tasks × 10 sleep(0)${where}, untraced (virtual clock; asked → trace in the host), best of ${TRACING_ROUNDS}`, value: cost.untraced, unit: 'ms', baseline: cost.native, baselineLabel: 'native python3, real clock' },
     { what: '… traced (tasks, awaits, timers), best', value: cost.traced, unit: 'ms', baseline: cost.untraced, baselineLabel: 'untraced, best' },
     { what: '… traced with line events, best', value: cost.lines, unit: 'ms', baseline: cost.untraced, baselineLabel: 'untraced, best' },
     { what: `… traced / untraced, ${rounds}`, value: cost.paired.traced, unit: '×', target: '≤ 1.25×', ok: cost.paired.traced <= 1.25 },

@@ -35,13 +35,13 @@ describe.skipIf(!built)(built ? 'built desktop app' : reason, () => {
           source: 'import asyncio\\nasync def main():\\n    await asyncio.sleep(3)\\n    print("slept", asyncio.get_running_loop().time())\\nasyncio.run(main())\\n' });
         if (m.type === 'load-error') { console.log('load-error ' + m.message); process.exit(1); }
         if (m.type === 'output') out.push(...m.chunks.map((c) => c.text));
-        if (m.type === 'done') { console.log(JSON.stringify({ out: out.join(''), status: m.trace.meta.end.status, t: m.trace.events.t.constructor.name, snapshot })); worker.terminate(); }
+        if (m.type === 'done') { console.log(JSON.stringify({ out: out.join(''), status: m.end.meta.end.status, records: m.end.events.constructor.name, snapshot })); worker.terminate(); }
       });`;
     const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 90_000, env: { ...process.env, NODE_OPTIONS: '' } });
     // From the snapshot made for these Python sources, found as the packaged app finds it (electron-builder.yml).
     const snapshotMade = existsSync(snapshotPath(readPythonFiles()));
     if (!snapshotMade && process.env.CI) throw new Error('no Pyodide snapshot in CI: npm ci should have made it');
-    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({ out: 'slept 3.0\n', status: 'ok', t: 'Float64Array', snapshot: snapshotMade });
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({ out: 'slept 3.0\n', status: 'ok', records: 'Uint8Array', snapshot: snapshotMade });
   });
 
   it('packages the snapshot unpacked beside Pyodide, where the bundled worker looks for it', () => {

@@ -31,6 +31,15 @@ describe('runtime service with a worker that dies', () => {
     expect(output).toEqual(['ran print(1)\n']);
   });
 
+  it('replaces a worker that sends a trace it cannot have written, and says so', async () => {
+    const output: string[] = [];
+    const result = await run(service, 'garbage', output);
+    expect(result.restarted).toBe(true);
+    expect(result.trace.meta.end.message).toMatch(/malformed trace: RangeError/);
+    expect(output.join('')).toMatch(/malformed trace/);
+    expect((await run(service, 'after')).trace.meta.end.status).toBe('ok');
+  });
+
   it('replaces a worker that runs out of memory', async () => {
     const before = service.restarts;
     const result = await run(service, 'oom');

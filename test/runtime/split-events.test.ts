@@ -1,6 +1,6 @@
-/** engine.ts splitEvents: the tracer's wire records (tracer.py "On the wire") spelled out as trace events. */
+/** trace-assembler.ts splitEvents: the tracer's wire records (tracer.py "On the wire") spelled out as trace events. */
 import { describe, expect, it } from 'vitest';
-import { Wire, splitEvents } from '../../shared/runtime/engine.js';
+import { Wire, splitEvents } from '../../shared/runtime/trace-assembler.js';
 import { EventKind as K, WaitKind } from '../../shared/trace.js';
 
 const { CLOCK, STEP, STEP_CUT, BOUNDARY, NOW, RUNNING_TASK: RUNNING, LINE_BASE, FILE_SID } = Wire;

@@ -24,10 +24,10 @@ instead of looking the task up, the hot events say NOW instead of reading
 the clock, and a step is one record, made when it ends. How a step ends is
 mostly told to the tracer on the way (see _Step), not asked of the C task.
 
-On the wire, to the host (engine.ts splitEvents):
+On the wire, to the host (trace-assembler.ts splitEvents):
 - STEP (task, wake, end) is a whole step: its Wake (unless `wake` is NO_WAKE)
   and StepStart, placed before the events recorded since the last event that
-  cannot be inside a step (engine.ts OUTSIDE_STEPS), then its StepEnd, and its
+  cannot be inside a step (trace-assembler.ts OUTSIDE_STEPS), then its StepEnd, and its
   Await unless `end` is FINISHED (the task's Done/Failed/Cancelled follows);
 - STEP_CUT is a step the run was halted in: Wake and StepStart only;
 - BOUNDARY ends what a plain callback or a timer did, so that the next step
@@ -155,7 +155,7 @@ def _line_at(code, offset):
 
 
 def wait_code(kind, target):
-    """A WaitKind and an id as one number (engine.ts decodes it)."""
+    """A WaitKind and an id as one number (trace-assembler.ts decodes it)."""
     return (target + 1) * 4 + kind
 
 
@@ -429,7 +429,7 @@ class Tracer:
         return rows
 
     def tables_bytes(self, start):
-        """The tables' rows from those `start` counts on, as engine.ts readTables reads them:
+        """The tables' rows from those `start` counts on, as trace-assembler.ts readTables reads them:
         six float64 numbers (how many strings, tasks, timers and futures; whether the strings
         are JSON; their length in bytes), the timers' times (float64), then as int32 the
         task rows (four numbers each), the timers' labels and the futures' labels, then the
