@@ -193,6 +193,60 @@ describe('trace of the lessons', () => {
     expect(ends.get('Task-1')).toEqual(['yield', 'yield', 'future', 'task', 'future', 'sleep', 'done']);
   });
 
+  it('runs steps that follow each other in bare yields as natively: a bad yield, a cancel between yields, tasks taking turns', async () => {
+    // Such steps share one handle (tracer.py NextStepHandle): what each step is given must still be its own.
+    const source = [
+      'import asyncio, types',
+      '@types.coroutine',
+      'def bad():',
+      '    yield 5',
+      'async def spinner(name, n, log):',
+      '    for i in range(n):',
+      '        log.append(name + str(i))',
+      '        await asyncio.sleep(0)',
+      'async def misbehaving():',
+      '    await asyncio.sleep(0)',
+      '    try:',
+      '        await bad()',
+      '    except RuntimeError as e:',
+      '        print("caught:", e)',
+      '    await asyncio.sleep(0)',
+      '    return "ok"',
+      'async def main():',
+      '    log = []',
+      '    a = asyncio.create_task(spinner("a", 4, log), name="a")',
+      '    b = asyncio.create_task(spinner("b", 3, log), name="b")',
+      '    c = asyncio.create_task(spinner("c", 100, log), name="c")',
+      '    m = asyncio.create_task(misbehaving(), name="m")',
+      '    await asyncio.sleep(0)',
+      '    await asyncio.sleep(0)',
+      '    c.cancel()',
+      '    print(await m, await a, await b)',
+      '    try:',
+      '        await c',
+      '    except asyncio.CancelledError:',
+      '        print("c cancelled after", sum(1 for x in log if x[0] == "c"))',
+      '    print(log)',
+      'asyncio.run(main())',
+    ].join('\n');
+    const traced = await rt.run(source, { trace: true, lines: false });
+    const untraced = await rt.run(source, { trace: false });
+    expect(traced.stdout).toBe(untraced.stdout);
+    // As python3 prints it.
+    expect(traced.stdout).toBe("caught: Task got bad yield: 5\nok None None\nc cancelled after 2\n['a0', 'b0', 'c0', 'a1', 'b1', 'c1', 'a2', 'b2', 'a3']\n");
+    const names = taskNames(traced.trace);
+    const ends = new Map<string, string[]>();
+    const { kind, task, a } = traced.trace.events;
+    for (let i = 0; i < kind.length; i++) {
+      const end = kind[i] === EventKind.Await ? ['yield', 'sleep', 'future', 'task'][a[i]!]! : kind[i] === EventKind.TaskDone ? 'done' : kind[i] === EventKind.TaskCancelled ? 'cancelled' : undefined;
+      if (end !== undefined) ends.set(names[task[i]!]!, [...(ends.get(names[task[i]!]!) ?? []), end]);
+    }
+    // The bad yield's step ends as a bare yield does: the C task schedules the next step itself, with the error.
+    expect(ends.get('m')).toEqual(['yield', 'yield', 'yield', 'done']);
+    expect(ends.get('c')).toEqual(['yield', 'yield', 'cancelled']);
+    expect(ends.get('a')).toEqual(['yield', 'yield', 'yield', 'yield', 'done']);
+  });
+
   it('reports a failing callback as asyncio does, traced or not', async () => {
     const source = [
       'import asyncio',

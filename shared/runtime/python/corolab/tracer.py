@@ -118,6 +118,9 @@ class _Step:
     """What the running step has told the tracer so far (the one instance is _step).
 
     `task` and `context`: the task whose step a TracedHandle runs, and its context.
+    `handle`: instead of `task`, the NextStepHandle that runs the step, if one does: a
+    step that ends in a bare yield has its task's next step run by the same handle
+    (TracedEventLoop.call_soon).
     `end`: how the step ended, when it said so on the way out: a bare yield schedules the
     task's next step with its own context (TracedEventLoop.call_soon), an await of one of
     our futures or tasks adds the task's wake-up to it (_add_done_callback); None if it
@@ -133,10 +136,10 @@ class _Step:
     dict is watched by the interpreter's caches).
     """
 
-    __slots__ = ("task", "context", "end", "first")
+    __slots__ = ("task", "handle", "context", "end", "first")
 
     def __init__(self):
-        self.task = self.context = self.end = self.first = None
+        self.task = self.handle = self.context = self.end = self.first = None
 
 
 _step = _Step()
@@ -560,7 +563,8 @@ class NextStepHandle(TracedHandle):
     """A step whose task is known without asking the C task (TracedEventLoop.call_soon):
     the one a task scheduled for itself as its last step ended in a bare yield, or a
     new task's first (its task is set once the task factory has it; None if the tracer
-    does not follow that task)."""
+    does not follow that task). While its task's steps end in bare yields, the same
+    handle runs each next one."""
 
     __slots__ = ("_task",)
 
@@ -570,18 +574,19 @@ class NextStepHandle(TracedHandle):
             TracedHandle._run(self)
             return
         step = _step
-        step.task = task
+        step.handle = self
         step.context = context = self._context
         step.end = None
         try:
             context.run(self._callback)
         except (SystemExit, KeyboardInterrupt):
+            step.handle = step.context = None
             _tracer.step_cut(task._corolab_tid, NO_WAKE)
             raise
         except BaseException as exc:
             _report_callback_error(self, exc)
         end = step.end
-        step.task = step.context = None
+        step.handle = step.context = None
         if end is None:
             end = _asked_end(task, task._corolab_tid, NO_WAKE)
             if end is None:
@@ -711,8 +716,15 @@ class TracedEventLoop(VirtualEventLoop):
             return super().call_soon(callback, *args, context=context)
         step = _step
         if context is step.context and type(callback) is _STEP_CALLBACK:
-            handle = NextStepHandle(callback, args, self, context)
-            handle._task = step.task
+            handle = step.handle
+            if handle is None:  # a step a TracedHandle runs (a wake-up, a first step not marked)
+                handle = NextStepHandle(callback, args, self, context)
+                handle._task = step.task
+            else:
+                # The running step's own handle runs the next step too: no handle made per
+                # step. It is out of the ready queue, and the C task that scheduled the step
+                # keeps no reference to it (its callback carries the step's argument, if any).
+                handle._callback = callback
             step.end = YIELD
         elif step.context is _CREATING and type(callback) is _STEP_CALLBACK:
             handle = step.first = NextStepHandle(callback, args, self, context)
