@@ -7,9 +7,8 @@
  * worker is terminated and a fresh one loads.
  */
 import { FromWorker } from '../../shared/runtime/protocol';
-import type { BlocksResult, OutputChunk, RunOptions, TraceChunk, WireTraceChunk, WireTraceEnd } from '../../shared/runtime/protocol';
-import type { Trace } from '../../shared/trace';
-import { TraceAssembler } from '../../shared/runtime/trace-assembler';
+import type { BlocksResult, OutputChunk, RunOptions, TraceChunk } from '../../shared/runtime/protocol';
+import { TraceAssembler, readOrRefuse } from '../../shared/runtime/trace-assembler';
 import type { LoadProgress, RunOutcome, RuntimeClient } from './client';
 import { emptyTrace } from './empty-trace';
 
@@ -62,9 +61,15 @@ export class WebRuntimeClient implements RuntimeClient {
           console.error(`runtime: ${msg.message}`);
         }
         else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
-        else if (msg.type === 'trace-chunk' && msg.runId === this.current?.runId) this.chunk(this.current, msg.chunk);
-        else if (msg.type === 'done' && msg.runId === this.current?.runId) this.done(this.current, msg.end, msg.runMs);
-        else if (msg.type === 'blocks') {
+        else if (msg.type === 'trace-chunk' && msg.runId === this.current?.runId) {
+          const { assembler, onChunk } = this.current;
+          const chunk = readOrRefuse(() => assembler.chunk(msg.chunk), (why) => this.restart(why));
+          if (chunk) onChunk(chunk);
+        } else if (msg.type === 'done' && msg.runId === this.current?.runId) {
+          const { assembler } = this.current;
+          const trace = readOrRefuse(() => assembler.finish(msg.end), (why) => this.restart(why));
+          if (trace) this.finish({ trace, runMs: msg.runMs });
+        } else if (msg.type === 'blocks') {
           const request = this.blockRequests.get(msg.requestId);
           this.blockRequests.delete(msg.requestId);
           request?.resolve(msg.result);
@@ -126,26 +131,6 @@ export class WebRuntimeClient implements RuntimeClient {
     pending.killTimer = setTimeout(() => {
       if (this.current === pending) this.restart('stopped: the program did not answer, so the runtime was restarted');
     }, KILL_AFTER_MS);
-  }
-
-  private chunk(pending: Pending, wire: WireTraceChunk): void {
-    let chunk: TraceChunk;
-    try {
-      chunk = pending.assembler.chunk(wire);
-    } catch (err) {
-      return this.restart(`the runtime sent a malformed trace: ${String(err)}`);
-    }
-    pending.onChunk(chunk);
-  }
-
-  private done(pending: Pending, end: WireTraceEnd, runMs: number): void {
-    let trace: Trace;
-    try {
-      trace = pending.assembler.finish(end);
-    } catch (err) {
-      return this.restart(`the runtime sent a malformed trace: ${String(err)}`);
-    }
-    this.finish({ trace, runMs });
   }
 
   private restart(message: string): void {

@@ -11,8 +11,8 @@ import { Worker } from 'node:worker_threads';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { Trace } from '../trace.js';
 import { FromWorker } from './protocol.js';
-import type { BlocksResult, OutputChunk, RunOptions, TraceChunk, WireTraceChunk, WireTraceEnd } from './protocol.js';
-import { TraceAssembler } from './trace-assembler.js';
+import type { BlocksResult, OutputChunk, RunOptions, TraceChunk } from './protocol.js';
+import { TraceAssembler, readOrRefuse } from './trace-assembler.js';
 
 export const DEFAULT_WORKER = new URL('./node-worker-entry.mjs', import.meta.url);
 
@@ -83,12 +83,18 @@ export class RuntimeHost {
         else if (msg.type === 'load-error') reject(new Error(msg.message));
         else if (msg.type === 'started' && msg.runId === this.current?.runId) this.startClock(this.current);
         else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
-        else if (msg.type === 'trace-chunk' && msg.runId === this.current?.runId) this.chunk(this.current, msg.chunk);
+        else if (msg.type === 'trace-chunk' && msg.runId === this.current?.runId) {
+          const { assembler, onChunk } = this.current;
+          const chunk = readOrRefuse(() => assembler.chunk(msg.chunk), (why) => this.workerFailed(why));
+          if (chunk) onChunk(chunk);
+        }
         else if (msg.type === 'blocks') {
           this.blockRequests.get(msg.requestId)?.(msg.result);
           this.blockRequests.delete(msg.requestId);
         } else if (msg.type === 'done' && msg.runId === this.current?.runId) {
-          this.done(this.current, msg.end, msg.runMs);
+          const { assembler } = this.current;
+          const trace = readOrRefuse(() => assembler.finish(msg.end), (why) => this.workerFailed(why));
+          if (trace) this.finish({ trace, runMs: msg.runMs, restarted: false });
         }
       });
       worker.on('error', (err) => {
@@ -141,26 +147,6 @@ export class RuntimeHost {
       });
       worker.postMessage({ type: 'to-blocks', requestId, source, rawOnly });
     });
-  }
-
-  private chunk(pending: Pending, wire: WireTraceChunk): void {
-    let chunk: TraceChunk;
-    try {
-      chunk = pending.assembler.chunk(wire);
-    } catch (err) {
-      return this.workerFailed(`the runtime sent a malformed trace: ${String(err)}`);
-    }
-    pending.onChunk(chunk);
-  }
-
-  private done(pending: Pending, end: WireTraceEnd, runMs: number): void {
-    let trace: Trace;
-    try {
-      trace = pending.assembler.finish(end);
-    } catch (err) {
-      return this.workerFailed(`the runtime sent a malformed trace: ${String(err)}`);
-    }
-    this.finish({ trace, runMs, restarted: false });
   }
 
   /**

@@ -20,6 +20,19 @@ const StringList = z.array(z.string());
 const utf8 = new TextDecoder();
 
 /**
+ * `read`'s result, or undefined once `refuse` is told why: the worker sent
+ * records the tracer cannot have written (a host then replaces the worker).
+ */
+export function readOrRefuse<T>(read: () => T, refuse: (message: string) => void): T | undefined {
+  try {
+    return read();
+  } catch (err) {
+    refuse(`the runtime sent a malformed trace: ${String(err)}`);
+    return undefined;
+  }
+}
+
+/**
  * One run's trace, put together from its chunks as they come and, at the end,
  * the records and rows no chunk carried.
  */

@@ -1,12 +1,12 @@
 /**
- * `npm run bench:instructions [-- --against DIR] [--tasks N] [--reps N]`: the
- * tracing-cost workload of `npm run bench` (10k tasks × 10 sleep(0), here
- * 2,000 tasks by default) counted in machine instructions under valgrind's
+ * `npm run bench:instructions [-- --against DIR] [--tasks N] [--reps N] [--program FILE]`:
+ * the tracing-cost workload of `npm run bench` (10k tasks × 10 sleep(0), here
+ * 2,000 tasks by default; or another program, whose `10_000` --tasks replaces) counted in machine instructions under valgrind's
  * callgrind, untraced, traced and traced with lines. On a shared machine the
  * timed rounds of `npm run bench` swing by a third from one minute to the
  * next; counted twice, the same runs agreed to 0.2 % untraced and 1.2 % traced
  * (traced with lines: 7 %, V8's work on the main thread varies more there), so
- * a change of a few percent shows. `--against DIR` counts another
+ * a change of a few percent shows. `--against DIR` (one or more) counts another
  * checkout (its engine and Python files, with this one's node_modules) in the
  * same process, for an A/B. Counted: the worker's whole work for a run
  * (Python, the engine's JavaScript, garbage collection), not what the host
@@ -16,13 +16,14 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { BenchRow } from './table.js';
 import { MANY_TASKS, ROOT, printTable } from './table.js';
 
-const { values } = parseArgs({ options: { against: { type: 'string' }, tasks: { type: 'string', default: '2000' }, reps: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { against: { type: 'string', multiple: true }, tasks: { type: 'string', default: '2000' }, reps: { type: 'string', default: '3' }, program: { type: 'string' } } });
+const program = values.program ? resolve(values.program) : MANY_TASKS;
 try {
   execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
 } catch {
@@ -30,13 +31,14 @@ try {
   process.exit(1);
 }
 
-const roots = [ROOT, ...(values.against ? [resolve(values.against)] : [])];
-const names = ['this checkout', ...(values.against ? [`--against ${values.against}`] : [])];
+const others = values.against ?? [];
+const roots = [ROOT, ...others.map((dir) => resolve(dir))];
+const names = ['this checkout', ...others.map((dir) => `--against ${dir}`)];
 const dir = mkdtempSync(join(tmpdir(), 'corolab-instructions-'));
 const child = spawn(
   'valgrind',
   ['-q', '--tool=callgrind', '--instr-atstart=no', '--separate-threads=yes', '--dump-instr=no', '--dump-line=no', `--callgrind-out-file=${join(dir, 'cg.out.%p')}`,
-    process.execPath, '--import', 'tsx', join(ROOT, 'test', 'bench', 'instructions-child.ts'), dir, MANY_TASKS, values.tasks, values.reps, ...roots],
+    process.execPath, '--import', 'tsx', join(ROOT, 'test', 'bench', 'instructions-child.ts'), dir, program, values.tasks, values.reps, ...roots],
   { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
 );
 const control = (...args: string[]) => execFileSync('callgrind_control', [...args, String(child.pid)], { stdio: 'ignore' });
@@ -81,7 +83,7 @@ for await (const line of createInterface({ input: child.stdout! })) {
 rmSync(dir, { recursive: true, force: true });
 
 const rows: BenchRow[] = [];
-const workload = `${Number(values.tasks).toLocaleString('en')} tasks × 10 sleep(0), ${values.reps} runs`;
+const workload = `${values.program ? basename(program) : 'tasks × 10 sleep(0)'} with ${Number(values.tasks).toLocaleString('en')} tasks, ${values.reps} runs`;
 names.forEach((name, e) => {
   const untraced = counts[`${e} untraced`]!;
   rows.push(
@@ -90,9 +92,9 @@ names.forEach((name, e) => {
     { what: '… traced with line events', value: counts[`${e} lines`]! / 1e6, unit: 'M instructions', baseline: untraced / 1e6, baselineLabel: 'untraced' },
   );
 });
-if (values.against) {
+others.forEach((dir, i) => {
   for (const mode of ['untraced', 'traced', 'lines']) {
-    rows.push({ what: `${mode}: this checkout against the other`, value: counts[`0 ${mode}`]! / 1e6, unit: 'M instructions', baseline: counts[`1 ${mode}`]! / 1e6, baselineLabel: 'the other' });
+    rows.push({ what: `${mode}: this checkout against ${dir}`, value: counts[`0 ${mode}`]! / 1e6, unit: 'M instructions', baseline: counts[`${i + 1} ${mode}`]! / 1e6, baselineLabel: 'the other' });
   }
-}
+});
 printTable(rows);

@@ -34,6 +34,19 @@ function activity(trace: Trace): Map<string, { created: number; firstStep: numbe
   return out;
 }
 
+/** How each task's steps ended, by task name: what each awaited, then how the task ended. */
+function stepEnds(trace: Trace): Map<string, string[]> {
+  const names = taskNames(trace);
+  const ends = new Map<string, string[]>();
+  const { kind, task, a } = trace.events;
+  const endings: Partial<Record<number, string>> = { [EventKind.TaskDone]: 'done', [EventKind.TaskFailed]: 'failed', [EventKind.TaskCancelled]: 'cancelled' };
+  for (let i = 0; i < kind.length; i++) {
+    const end = kind[i] === EventKind.Await ? ['yield', 'sleep', 'future', 'task'][a[i]!]! : endings[kind[i]!];
+    if (end !== undefined) ends.set(names[task[i]!]!, [...(ends.get(names[task[i]!]!) ?? []), end]);
+  }
+  return ends;
+}
+
 describe('trace of the lessons', () => {
   it('concurrent say_after: two tasks overlap from t=0 and main ends at 4 s', async () => {
     const source = lessonSource('say-after-tasks');
@@ -178,14 +191,11 @@ describe('trace of the lessons', () => {
     const { trace } = await rt.run(source, { trace: true, lines: false });
     const names = taskNames(trace);
     const steps = new Map<string, number>();
-    const ends = new Map<string, string[]>();
-    const { kind, task, a } = trace.events;
-    for (let i = 0; i < kind.length; i++) {
-      const name = names[task[i]!]!;
-      if (kind[i] === EventKind.StepStart) steps.set(name, (steps.get(name) ?? 0) + 1);
-      const end = kind[i] === EventKind.Await ? ['yield', 'sleep', 'future', 'task'][a[i]!]! : kind[i] === EventKind.TaskDone ? 'done' : undefined;
-      if (end !== undefined) ends.set(name, [...(ends.get(name) ?? []), end]);
-    }
+    trace.events.kind.forEach((k, i) => {
+      const name = names[trace.events.task[i]!]!;
+      if (k === EventKind.StepStart) steps.set(name, (steps.get(name) ?? 0) + 1);
+    });
+    const ends = stepEnds(trace);
     expect(Object.fromEntries(steps)).toEqual({ 'Task-1': 7, first: 6, second: 9 });
     expect(ends.get('first')).toEqual(['yield', 'yield', 'yield', 'yield', 'yield', 'done']);
     expect(ends.get('second')).toEqual([...Array(8).fill('yield'), 'done']);
@@ -234,13 +244,7 @@ describe('trace of the lessons', () => {
     expect(traced.stdout).toBe(untraced.stdout);
     // As python3 prints it.
     expect(traced.stdout).toBe("caught: Task got bad yield: 5\nok None None\nc cancelled after 2\n['a0', 'b0', 'c0', 'a1', 'b1', 'c1', 'a2', 'b2', 'a3']\n");
-    const names = taskNames(traced.trace);
-    const ends = new Map<string, string[]>();
-    const { kind, task, a } = traced.trace.events;
-    for (let i = 0; i < kind.length; i++) {
-      const end = kind[i] === EventKind.Await ? ['yield', 'sleep', 'future', 'task'][a[i]!]! : kind[i] === EventKind.TaskDone ? 'done' : kind[i] === EventKind.TaskCancelled ? 'cancelled' : undefined;
-      if (end !== undefined) ends.set(names[task[i]!]!, [...(ends.get(names[task[i]!]!) ?? []), end]);
-    }
+    const ends = stepEnds(traced.trace);
     // The bad yield's step ends as a bare yield does: the C task schedules the next step itself, with the error.
     expect(ends.get('m')).toEqual(['yield', 'yield', 'yield', 'done']);
     expect(ends.get('c')).toEqual(['yield', 'yield', 'cancelled']);
