@@ -720,7 +720,9 @@ class TracedEventLoop(VirtualEventLoop):
         if self._debug:
             return super().call_soon(callback, *args, context=context)
         step = _step
-        if context is step.context and type(callback) is _STEP_CALLBACK:
+        if type(callback) is not _STEP_CALLBACK:  # a plain callback, a wake-up
+            handle = TracedHandle(callback, args, self, context)
+        elif context is step.context:
             handle = step.handle
             if handle is None:  # a step a TracedHandle runs (a wake-up, a first step not marked)
                 handle = NextStepHandle(callback, args, self, context)
@@ -731,7 +733,7 @@ class TracedEventLoop(VirtualEventLoop):
                 # keeps no reference to it (its callback carries the step's argument, if any).
                 handle._callback = callback
             step.end = YIELD
-        elif step.context is _CREATING and type(callback) is _STEP_CALLBACK:
+        elif step.context is _CREATING:
             handle = step.first = NextStepHandle(callback, args, self, context)
             handle._task = None
         else:
