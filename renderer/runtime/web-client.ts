@@ -8,13 +8,11 @@
  */
 import { FromWorker } from '../../shared/runtime/protocol';
 import type { BlocksResult, OutputChunk, RunOptions, TraceChunk } from '../../shared/runtime/protocol';
-import { TraceAssembler, readOrRefuse } from '../../shared/runtime/trace-assembler';
+import { TraceAssembler, readOrRefuse, runAsked } from '../../shared/runtime/trace-assembler';
 import type { LoadProgress, RunOutcome, RuntimeClient } from './client';
-import { emptyTrace } from './empty-trace';
 
 interface Pending {
   runId: number;
-  filename: string;
   started: number;
   resolve: (outcome: RunOutcome) => void;
   onOutput: (chunks: OutputChunk[]) => void;
@@ -107,7 +105,7 @@ export class WebRuntimeClient implements RuntimeClient {
     return new Promise((resolve) => {
       const runId = this.nextRunId++;
       if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
-      this.current = { runId, filename, started: performance.now(), resolve, onOutput, onChunk, assembler: new TraceAssembler() };
+      this.current = { runId, started: performance.now(), resolve, onOutput, onChunk, assembler: new TraceAssembler(runAsked(filename, options)) };
       this.worker.postMessage({ type: 'run', runId, source, filename, options });
     });
   }
@@ -143,7 +141,8 @@ export class WebRuntimeClient implements RuntimeClient {
     this.spawn();
     if (pending) {
       pending.onOutput([{ stream: 'stderr', text: `corolab: ${message}\n`, t: 0, task: -1 }]);
-      this.finish({ trace: emptyTrace(pending.filename, 'stopped', message), runMs: performance.now() - pending.started });
+      // The chunks that came before are the trace: what the program did up to there stays viewable.
+      this.finish({ trace: pending.assembler.soFar(message), runMs: performance.now() - pending.started });
     }
   }
 

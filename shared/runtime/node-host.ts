@@ -12,7 +12,7 @@ import type { ResourceLimits } from 'node:worker_threads';
 import type { Trace } from '../trace.js';
 import { FromWorker } from './protocol.js';
 import type { BlocksResult, OutputChunk, RunOptions, TraceChunk } from './protocol.js';
-import { TraceAssembler, readOrRefuse } from './trace-assembler.js';
+import { TraceAssembler, readOrRefuse, runAsked } from './trace-assembler.js';
 
 export const DEFAULT_WORKER = new URL('./node-worker-entry.mjs', import.meta.url);
 
@@ -46,7 +46,6 @@ interface Pending {
   /** Spells out the trace as it comes (on this thread, while the worker runs on). */
   assembler: TraceAssembler;
   timers: NodeJS.Timeout[];
-  filename: string;
   started: number;
 }
 
@@ -122,7 +121,8 @@ export class RuntimeHost {
       const start = () => {
         const runId = this.nextRunId++;
         Atomics.store(this.interrupt, 0, 0);
-        const pending: Pending = { runId, resolve, onOutput, onChunk, assembler: new TraceAssembler(), timers: [], filename, started: performance.now() };
+        const assembler = new TraceAssembler(runAsked(filename, options));
+        const pending: Pending = { runId, resolve, onOutput, onChunk, assembler, timers: [], started: performance.now() };
         this.current = pending;
         this.worker.postMessage({ type: 'run', runId, source, filename, options });
       };
@@ -184,7 +184,8 @@ export class RuntimeHost {
     void old.terminate();
     if (pending) {
       pending.onOutput([{ stream: 'stderr', text: `corolab: ${message}\n`, t: 0, task: -1 }]);
-      this.finish({ trace: emptyTrace(pending.filename, message), runMs: performance.now() - pending.started, restarted: true });
+      // The chunks that came before are the trace: what the program did up to there stays viewable.
+      this.finish({ trace: pending.assembler.soFar(message), runMs: performance.now() - pending.started, restarted: true });
     }
   }
 
@@ -201,15 +202,4 @@ export class RuntimeHost {
     this.disposed = true;
     await this.worker.terminate();
   }
-}
-
-function emptyTrace(filename: string, message: string): Trace {
-  return {
-    meta: { version: 1, filename, clockStart: Date.now() / 1000, lines: false, end: { status: 'stopped', exitCode: 1, message, seconds: 0 } },
-    strings: [],
-    tasks: { name: [], parent: [], coro: [], line: [] },
-    timers: { when: [], label: [] },
-    futures: { label: [] },
-    events: { kind: new Uint8Array(0), t: new Float64Array(0), task: new Int32Array(0), a: new Int32Array(0), b: new Int32Array(0) },
-  };
 }

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { Trace, TraceEvents } from '../trace.js';
-import { EventKind } from '../trace.js';
+import { EventKind, TRACE_VERSION } from '../trace.js';
 import type { TraceChunk, WireTraceChunk, WireTraceEnd } from './protocol.js';
 
 type TraceTables = Pick<Trace, 'strings' | 'tasks' | 'timers' | 'futures'>;
@@ -32,6 +32,14 @@ export function readOrRefuse<T>(read: () => T, refuse: (message: string) => void
   }
 }
 
+/** What a host knows of a run as it asks for it: enough for the meta of a trace its worker never finished. */
+export interface RunAsked {
+  filename: string;
+  /** The virtual clock's wall-clock start, Unix seconds (the worker's own, if it was not given, is about the same). */
+  clockStart: number;
+  lines: boolean;
+}
+
 /**
  * One run's trace, put together from its chunks as they come and, at the end,
  * the records and rows no chunk carried.
@@ -39,15 +47,20 @@ export function readOrRefuse<T>(read: () => T, refuse: (message: string) => void
 export class TraceAssembler {
   /** The clock where the next chunk begins. */
   private clock = 0;
+  /** Virtual seconds when the last chunk was sent. */
+  private seconds = 0;
   private eventCount = 0;
   private events: TraceEvents[] = [];
   private tables: TraceTables[] = [];
+
+  constructor(private readonly asked: RunAsked) {}
 
   /** A chunk, spelled out and kept; the views get a copy of its events (they may transfer them). */
   chunk(wire: WireTraceChunk): TraceChunk {
     const { events, clock } = splitEvents(wire.events, this.clock);
     const rows = readTables(wire.tables);
     this.clock = clock;
+    this.seconds = wire.t;
     this.events.push(events);
     this.tables.push(rows);
     const first = this.eventCount;
@@ -63,6 +76,17 @@ export class TraceAssembler {
     this.tables = [];
     return { meta: end.meta, ...tables, events };
   }
+
+  /** The trace as far as its chunks went, for a run whose worker is gone (it hung, crashed or sent what cannot be read). */
+  soFar(message: string): Trace {
+    const { filename, clockStart, lines } = this.asked;
+    return this.finish({ meta: { version: TRACE_VERSION, filename, clockStart, lines, end: { status: 'stopped', exitCode: 1, message, seconds: this.seconds } } });
+  }
+}
+
+/** What a host asks for, as a TraceAssembler needs it. */
+export function runAsked(filename: string, options: { trace?: boolean; lines?: boolean; clockStart?: number }): RunAsked {
+  return { filename, clockStart: options.clockStart ?? Date.now() / 1000, lines: (options.trace ?? true) && (options.lines ?? true) };
 }
 
 /** The numbers of tracer.py's wire format ("On the wire" there), which splitEvents reads. */

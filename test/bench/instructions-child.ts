@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { loadPyodide } from 'pyodide';
 import type { PyodideAPI } from 'pyodide';
 import type { Engine } from '../../shared/runtime/engine.js';
-import type { TraceAssembler } from '../../shared/runtime/trace-assembler.js';
+import type { RunAsked, TraceAssembler } from '../../shared/runtime/trace-assembler.js';
 import { RunOptions } from '../../shared/runtime/protocol.js';
 import { readPythonFiles } from '../../shared/runtime/python-files.node.js';
 import { PYODIDE_DIR } from '../../shared/runtime/snapshot.node.js';
@@ -28,7 +28,7 @@ const source = readFileSync(programFile, 'utf8').replace('10_000', tasks);
 /** A checkout's engine and, from checkouts that send the tracer's records as they are, the host's assembler of them. */
 interface Runtime {
   engine: Engine;
-  Assembler?: new () => TraceAssembler;
+  Assembler?: new (asked: RunAsked) => TraceAssembler;
 }
 const runtimes: Runtime[] = [];
 for (const root of roots) {
@@ -44,7 +44,7 @@ for (const root of roots) {
 }
 /** A run, and its trace put together on this thread too, so that every checkout's count has all the work of a trace. */
 const run = ({ engine, Assembler }: Runtime, mode: keyof typeof MODES) => {
-  const assembler = Assembler && new Assembler();
+  const assembler = Assembler && new Assembler({ filename: 'workload.py', clockStart: 0, lines: mode === 'lines' });
   const request = { type: 'run', runId: 0, source, filename: 'workload.py', options: RunOptions.parse(MODES[mode]) } as const;
   // The chunks are copied as a worker's postMessage would copy them.
   const result = engine.run(request, () => {}, (chunk) => (assembler ? assembler.chunk(structuredClone(chunk)) : structuredClone(chunk)));

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { RuntimeService } from '../../electron/main/runtime';
 import type { RuntimeEvents } from '../../electron/main/runtime';
+import { EventKind } from '../../shared/trace';
 
 const statuses: string[] = [];
 const events: RuntimeEvents = { progress: () => {}, status: (s) => statuses.push(s.message) };
@@ -37,6 +38,19 @@ describe('runtime service with a worker that dies', () => {
     expect(result.restarted).toBe(true);
     expect(result.trace.meta.end.message).toMatch(/malformed trace: RangeError/);
     expect(output.join('')).toMatch(/malformed trace/);
+    expect((await run(service, 'after')).trace.meta.end.status).toBe('ok');
+  });
+
+  it('keeps the trace a replaced worker sent in chunks before it stopped answering', async () => {
+    const pending = run(service, 'hang');
+    setTimeout(() => service.stop(), 200);
+    const result = await pending;
+    expect(result.restarted).toBe(true);
+    expect(result.trace.meta.end).toMatchObject({ status: 'stopped', seconds: 0.5 });
+    expect(result.trace.strings).toEqual(['prog.py', 'Task-1']);
+    expect(result.trace.tasks.line).toEqual([3]);
+    expect(Array.from(result.trace.events.kind)).toEqual([EventKind.TaskCreated]);
+    expect(Array.from(result.trace.events.t)).toEqual([0.5]);
     expect((await run(service, 'after')).trace.meta.end.status).toBe('ok');
   });
 

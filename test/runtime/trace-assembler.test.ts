@@ -6,6 +6,7 @@ import type { TraceMeta } from '../../shared/trace.js';
 
 const { CLOCK, STEP, NOW, RUNNING_TASK: RUNNING, LINE_BASE } = Wire;
 const meta: TraceMeta = { version: TRACE_VERSION, filename: 'prog.py', clockStart: 0, lines: true, end: { status: 'ok', exitCode: 0, message: '', seconds: 2 } };
+const asked = { filename: 'prog.py', clockStart: 1_700_000_000, lines: true };
 const records = (rows: number[][]) => new Uint8Array(new Float64Array(rows.flat()).buffer);
 
 /** Table rows as Tracer.tables_bytes writes them (NUL-joined strings). */
@@ -40,7 +41,7 @@ const pieces = [
 
 describe('TraceAssembler', () => {
   it('puts chunks and the end together as one split of all the records would', () => {
-    const assembler = new TraceAssembler();
+    const assembler = new TraceAssembler(asked);
     const chunks = pieces.slice(0, 2).map((p, i) => assembler.chunk({ events: records(p.events), tables: p.tables, t: i }));
     const trace = assembler.finish({ meta, events: records(pieces[2]!.events), tables: pieces[2]!.tables });
     const whole = splitEvents(records(pieces.flatMap((p) => p.events))).events;
@@ -59,7 +60,7 @@ describe('TraceAssembler', () => {
   });
 
   it('hands the views a copy of a chunk: taking its buffers away leaves the trace whole', () => {
-    const assembler = new TraceAssembler();
+    const assembler = new TraceAssembler(asked);
     const chunk = assembler.chunk({ events: records(pieces[0]!.events), tables: pieces[0]!.tables, t: 0 });
     structuredClone(chunk.events, { transfer: [chunk.events.kind.buffer, chunk.events.t.buffer] });
     const trace = assembler.finish({ meta });
@@ -68,17 +69,27 @@ describe('TraceAssembler', () => {
   });
 
   it('gives an untraced run an empty trace with its meta', () => {
-    const trace = new TraceAssembler().finish({ meta });
+    const trace = new TraceAssembler(asked).finish({ meta });
     expect(trace.meta).toEqual(meta);
     expect(trace.events.kind.length).toBe(0);
     expect(trace.strings).toEqual([]);
   });
 
+  it('keeps what the chunks carried when the worker is gone before the end', () => {
+    const assembler = new TraceAssembler(asked);
+    pieces.slice(0, 2).forEach((p, i) => assembler.chunk({ events: records(p.events), tables: p.tables, t: i + 0.5 }));
+    const trace = assembler.soFar('stopped: the program did not answer');
+    expect(trace.meta).toEqual({ version: TRACE_VERSION, ...asked, end: { status: 'stopped', exitCode: 1, message: 'stopped: the program did not answer', seconds: 1.5 } });
+    expect(trace.events).toEqual(splitEvents(records(pieces.slice(0, 2).flatMap((p) => p.events))).events);
+    expect(trace.strings).toEqual(['prog.py', 'Task-1', 'main', 'hi']);
+    expect(trace.timers.when).toEqual([3.5]);
+  });
+
   it('refuses table rows that do not hold what they say', () => {
     const rows = tableBytes(['a', 'b'], [], [], []);
     new Float64Array(rows.buffer, 0, 1)[0] = 3; // three strings, two in the text
-    expect(() => new TraceAssembler().chunk({ events: records([]), tables: rows, t: 0 })).toThrow(/3 strings/);
+    expect(() => new TraceAssembler(asked).chunk({ events: records([]), tables: rows, t: 0 })).toThrow(/3 strings/);
     const short = tableBytes([], [[1, 2, 3, 4]], [], []).slice(0, 50);
-    expect(() => new TraceAssembler().finish({ meta, tables: short })).toThrow(RangeError);
+    expect(() => new TraceAssembler(asked).finish({ meta, tables: short })).toThrow(RangeError);
   });
 });
