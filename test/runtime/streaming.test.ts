@@ -42,6 +42,15 @@ describe('trace streaming', () => {
     expect(results.map(Number).sort((p, q) => p - q)).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
   });
 
+  it('keeps every record of a step too long to pack at once', async () => {
+    // 70,000 prints in one step, no checkpoint between them: 350,000 numbers, packed in pieces.
+    const program = 'import asyncio\nasync def main():\n    for i in range(70_000):\n        print(i)\nasyncio.run(main())\n';
+    const { trace } = await host.run(program, 'prints.py', { trace: true, lines: false });
+    const prints = [...trace.events.kind].flatMap((k, i) => (k === EventKind.Print ? [trace.strings[trace.events.a[i]!]] : []));
+    expect(prints.length).toBe(70_000);
+    expect(prints.slice(-2)).toEqual(['69998', '69999']);
+  });
+
   it('carries timers due at infinity in its chunks and trace, which the swimlane shows as sleep(∞)', async () => {
     // JSON and the trace schema have no infinity: such a run's trace was refused as malformed.
     const program = [
