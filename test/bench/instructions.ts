@@ -8,9 +8,10 @@
  * (traced with lines: 7 %, V8's work on the main thread varies more there), so
  * a change of a few percent shows. `--against DIR` (one or more) counts another
  * checkout (its engine and Python files, with this one's node_modules) in the
- * same process, for an A/B. Counted: the worker's whole work for a run
- * (Python, the engine's JavaScript, garbage collection), not what the host
- * does with the trace. Takes several minutes: Pyodide loads in about a
+ * same process, for an A/B. Counted: the whole work of a run and its trace
+ * (Python, the engine's JavaScript, garbage collection, and the host's
+ * putting the trace together, which here runs on the same thread: checkouts
+ * that split the trace in the worker are counted alike). Takes several minutes: Pyodide loads in about a
  * minute and a half under callgrind, each engine.
  */
 import { execFileSync, spawn } from 'node:child_process';

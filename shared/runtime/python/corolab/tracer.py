@@ -157,14 +157,15 @@ def _line_at(code, offset):
     return 0
 
 
-def _doubles(numbers, piece=65536):
-    """A list of numbers as float64 bytes. struct converts each number directly; array("d")
-    parses a format string for each (in Pyodide it took twice as long). A long list goes in
-    pieces: struct.pack takes its numbers as arguments, a tuple as long as they are."""
+def _as_bytes(numbers, code="d", piece=65536):
+    """A list of numbers as bytes of struct's `code` (float64, or "i": int32). struct
+    converts each number directly; array parses a format string for each (in Pyodide it
+    took twice as long). A long list goes in pieces: struct.pack takes its numbers as
+    arguments, a tuple as long as they are."""
     n = len(numbers)
     if n <= piece:
-        return struct.pack(f"{n}d", *numbers)
-    return b"".join(_doubles(numbers[i:i + piece]) for i in range(0, n, piece))
+        return struct.pack(f"{n}{code}", *numbers)
+    return b"".join(_as_bytes(numbers[i:i + piece], code) for i in range(0, n, piece))
 
 
 def wait_code(kind, target):
@@ -417,7 +418,7 @@ class Tracer:
 
     def pack(self):
         if self.events:
-            self._packed.append(_doubles(self.events))
+            self._packed.append(_as_bytes(self.events))
             self.events.clear()  # the same list, which _events may be
 
     def unsent_events(self):
@@ -465,7 +466,7 @@ class Tracer:
         futures = self.future_label[start["futures"]:]
         ints += futures
         head = (len(strings), (len(self.task_rows) >> 2) - start["tasks"], len(when), len(futures), as_json, len(data))
-        return b"".join((_doubles(head), _doubles(when), struct.pack(f"{len(ints)}i", *ints), data))
+        return b"".join((_as_bytes(head), _as_bytes(when), _as_bytes(ints, "i"), data))
 
     def pause(self):
         _record_into(None)
