@@ -42,6 +42,18 @@ describe('trace streaming', () => {
     expect(results.map(Number).sort((p, q) => p - q)).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
   });
 
+  it('sends chunks from a run whose lines come faster than its steps: one task that loops', async () => {
+    // Checkpoints from lines had pushed the loop's own one further each time: such a run sent no chunk.
+    const program = 'import asyncio\nasync def main():\n    for i in range(100_000):\n        await asyncio.sleep(0)\nasyncio.run(main())\n';
+    const chunks: TraceChunk[] = [];
+    const { trace } = await host.run(program, 'loop.py', { trace: true, lines: true }, () => {}, (c) => chunks.push(c));
+    expect(trace.meta.end.status).toBe('ok');
+    expect(chunks.length).toBeGreaterThan(1);
+    const sent = chunks.flatMap((c) => Array.from(c.events.kind));
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent).toEqual(Array.from(trace.events.kind.subarray(0, sent.length)));
+  });
+
   it('keeps every record of a step too long to pack at once', async () => {
     // 70,000 prints in one step, no checkpoint between them: 350,000 numbers, packed in pieces.
     const program = 'import asyncio\nasync def main():\n    for i in range(70_000):\n        print(i)\nasyncio.run(main())\n';

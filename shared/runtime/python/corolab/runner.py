@@ -64,11 +64,14 @@ class Session:
             return  # the rest of the trace goes with the run's result: a chunk would be dropped
         now = self.real_time()
         if now - self._last_chunk >= TRACE_CHUNK_SECONDS:
-            self._last_chunk = now
             if between_steps:
+                self._last_chunk = now
                 data, chunk = self.tracer.take_chunk()
                 self.channel.trace_chunk(data, chunk, self.clock.now)
             else:
+                # Inside a step only the output goes; the chunk stays due for the next checkpoint
+                # between steps (were the time reset here, a run that counts most of its steps
+                # in lines, a task that loops, would cut no chunk at all).
                 self.channel.flush()
 
     def step_limit(self):

@@ -377,7 +377,10 @@ class Tracer:
         self.steps += len(_lines)
         _lines.clear()
         _SCRATCH.clear()
-        self.next_checkpoint = self.steps + CHECKPOINT_STEPS
+        if between_steps:
+            # Not from a line: the loop's own count would then never reach its mark in a
+            # run whose lines come faster than its steps, and no chunk would be cut.
+            self.next_checkpoint = self.steps + CHECKPOINT_STEPS
         self.pack()
         if self.steps > self.max_steps:
             self.limit_reached()
