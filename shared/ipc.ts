@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { TraceWire } from './trace.js';
-import { BlocksResult, OutputChunk, RunOptions, TraceChunk } from './runtime/protocol.js';
+import { BlocksResult, OutputChunk, RunOptions, RunProgress } from './runtime/protocol.js';
 import { ProjectContent } from './project.js';
 
 const Empty = z.object({}).strict();
@@ -102,7 +102,8 @@ export const RuntimeStatus = z.object({
 export const eventContract = {
   'runtime:progress': RuntimeProgress,
   'runtime:output': z.object({ runId: z.number().int(), chunks: z.array(OutputChunk) }),
-  'runtime:trace-chunk': z.object({ runId: z.number().int(), chunk: TraceChunk }),
+  // Only how far the run has got: the renderer shows no more of a trace before the run's end, and a long run's chunks are big.
+  'runtime:run-progress': z.object({ runId: z.number().int(), progress: RunProgress }),
   'runtime:status': RuntimeStatus,
   'menu:command': MenuCommand,
   'app:close-requested': Empty,
@@ -127,11 +128,11 @@ type Unsubscribe = () => void;
 export interface CorolabBridge {
   readonly platform: string;
   runtimeReady(onProgress: (p: RuntimeProgress) => void): Promise<ResponseOf<'runtime:ready'>>;
-  /** Output of this run streams to onOutput while it runs; a long run's trace, in chunks, to onChunk. */
+  /** Output of this run streams to onOutput while it runs; how far a long run has got, to onProgress. */
   run(
     request: Omit<RequestOf<'runtime:run'>, 'runId'>,
     onOutput: (chunks: EventOf<'runtime:output'>['chunks']) => void,
-    onChunk?: (chunk: EventOf<'runtime:trace-chunk'>['chunk']) => void,
+    onProgress?: (progress: RunProgress) => void,
   ): Promise<ResponseOf<'runtime:run'>>;
   stop(): Promise<void>;
   /** Python source → block workspace (the runtime parses it). */

@@ -7,7 +7,8 @@
  */
 import { RuntimeHost } from '../../shared/runtime/node-host.js';
 import type { HostOptions } from '../../shared/runtime/node-host.js';
-import type { OutputChunk, TraceChunk } from '../../shared/runtime/protocol.js';
+import { progressAfter } from '../../shared/runtime/protocol.js';
+import type { OutputChunk, RunProgress, TraceChunk } from '../../shared/runtime/protocol.js';
 import type { EventOf, ParsedRequestOf, ResponseOf, RuntimeProgress } from '../../shared/ipc.js';
 import type { IpcRouter } from './ipc.js';
 import type { WebContents } from 'electron';
@@ -95,7 +96,7 @@ export interface RuntimeDeps {
   workerPath?: string;
   broadcast: <C extends 'runtime:progress' | 'runtime:status'>(channel: C, payload: EventOf<C>) => void;
   /** Sends an event of one run to the window that started it. */
-  sendRunEvent: <C extends 'runtime:output' | 'runtime:trace-chunk'>(sender: WebContents, channel: C, payload: EventOf<C>) => void;
+  sendRunEvent: <C extends 'runtime:output' | 'runtime:run-progress'>(sender: WebContents, channel: C, payload: EventOf<C>) => void;
 }
 
 export function setupRuntime({ ipc, workerPath, broadcast, sendRunEvent }: RuntimeDeps): RuntimeService {
@@ -104,13 +105,17 @@ export function setupRuntime({ ipc, workerPath, broadcast, sendRunEvent }: Runti
     status: (s) => broadcast('runtime:status', s),
   });
   ipc.handle('runtime:ready', () => service.ready());
-  ipc.handle('runtime:run', (request, event) =>
-    service.run(
+  ipc.handle('runtime:run', (request, event) => {
+    let progress: RunProgress | undefined;
+    return service.run(
       request,
       (chunks) => sendRunEvent(event.sender, 'runtime:output', { runId: request.runId, chunks }),
-      (chunk) => sendRunEvent(event.sender, 'runtime:trace-chunk', { runId: request.runId, chunk }),
-    ),
-  );
+      (chunk) => {
+        progress = progressAfter(chunk, progress);
+        sendRunEvent(event.sender, 'runtime:run-progress', { runId: request.runId, progress });
+      },
+    );
+  });
   ipc.handle('runtime:stop', () => service.stop());
   ipc.handle('runtime:to-blocks', (request) => service.toBlocks(request));
   return service;

@@ -40,19 +40,19 @@ const bridge: CorolabBridge = {
       off();
     }
   },
-  async run(request, onOutput, onChunk) {
+  async run(request, onOutput, onProgress) {
     const runId = nextRunId++;
     const offOutput = listen('runtime:output', (event) => {
       if (event.runId === runId) onOutput(event.chunks);
     });
-    const offChunk = listen('runtime:trace-chunk', (event) => {
-      if (event.runId === runId) onChunk?.(event.chunk);
+    const offProgress = listen('runtime:run-progress', (event) => {
+      if (event.runId === runId) onProgress?.(event.progress);
     });
     try {
       return await call('runtime:run', { ...request, runId });
     } finally {
       offOutput();
-      offChunk();
+      offProgress();
     }
   },
   stop: () => call('runtime:stop', {}),

@@ -5,7 +5,7 @@
  * store does.
  */
 import type { Trace } from '../../shared/trace';
-import type { BlocksResult, OutputChunk, RunOptions, TraceChunk } from '../../shared/runtime/protocol';
+import type { BlocksResult, OutputChunk, RunOptions, RunProgress } from '../../shared/runtime/protocol';
 
 export interface LoadProgress {
   stage: string;
@@ -27,8 +27,8 @@ export interface RuntimeClient {
     filename: string,
     options: RunOptions,
     onOutput: (chunks: OutputChunk[]) => void,
-    /** Pieces of a long run's trace while it goes on (the outcome still has all of it). */
-    onChunk?: (chunk: TraceChunk) => void,
+    /** How far a long run has got, as its trace comes in (the outcome has all of it). */
+    onProgress?: (progress: RunProgress) => void,
   ): Promise<RunOutcome>;
   /** Stops the run in progress (its trace so far still arrives through run()). */
   stop(): void;

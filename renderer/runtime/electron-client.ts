@@ -4,7 +4,7 @@
  * structured clone, never JSON) between it and the page.
  */
 import type { CorolabBridge } from '../../shared/ipc';
-import type { BlocksResult, OutputChunk, RunOptions, TraceChunk } from '../../shared/runtime/protocol';
+import type { BlocksResult, OutputChunk, RunOptions, RunProgress } from '../../shared/runtime/protocol';
 import type { LoadProgress, RunOutcome, RuntimeClient } from './client';
 
 export class ElectronRuntimeClient implements RuntimeClient {
@@ -19,9 +19,9 @@ export class ElectronRuntimeClient implements RuntimeClient {
     filename: string,
     options: RunOptions,
     onOutput: (chunks: OutputChunk[]) => void,
-    onChunk?: (chunk: TraceChunk) => void,
+    onProgress?: (progress: RunProgress) => void,
   ): Promise<RunOutcome> {
-    const { trace, runMs } = await this.bridge.run({ source, filename, options }, onOutput, onChunk);
+    const { trace, runMs } = await this.bridge.run({ source, filename, options }, onOutput, onProgress);
     return { trace, runMs };
   }
 

@@ -7,7 +7,8 @@
  * worker is terminated and a fresh one loads.
  */
 import { FromWorker } from '../../shared/runtime/protocol';
-import type { BlocksResult, OutputChunk, RunOptions, TraceChunk } from '../../shared/runtime/protocol';
+import { progressAfter } from '../../shared/runtime/protocol';
+import type { BlocksResult, OutputChunk, RunOptions, RunProgress } from '../../shared/runtime/protocol';
 import { TraceAssembler, readOrRefuse, runAsked } from '../../shared/runtime/trace-assembler';
 import type { LoadProgress, RunOutcome, RuntimeClient } from './client';
 
@@ -16,7 +17,8 @@ interface Pending {
   started: number;
   resolve: (outcome: RunOutcome) => void;
   onOutput: (chunks: OutputChunk[]) => void;
-  onChunk: (chunk: TraceChunk) => void;
+  onProgress: (progress: RunProgress) => void;
+  progress?: RunProgress;
   /** Spells out the trace as it comes (on this thread, while the worker runs on). */
   assembler: TraceAssembler;
   killTimer?: ReturnType<typeof setTimeout>;
@@ -60,9 +62,9 @@ export class WebRuntimeClient implements RuntimeClient {
         }
         else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
         else if (msg.type === 'trace-chunk' && msg.runId === this.current?.runId) {
-          const { assembler, onChunk } = this.current;
-          const chunk = readOrRefuse(() => assembler.chunk(msg.chunk), (why) => this.restart(why));
-          if (chunk) onChunk(chunk);
+          const run = this.current;
+          const chunk = readOrRefuse(() => run.assembler.chunk(msg.chunk), (why) => this.restart(why));
+          if (chunk) run.onProgress((run.progress = progressAfter(chunk, run.progress)));
         } else if (msg.type === 'done' && msg.runId === this.current?.runId) {
           const { assembler } = this.current;
           const trace = readOrRefuse(() => assembler.finish(msg.end), (why) => this.restart(why));
@@ -99,13 +101,13 @@ export class WebRuntimeClient implements RuntimeClient {
     filename: string,
     options: RunOptions,
     onOutput: (chunks: OutputChunk[]) => void,
-    onChunk: (chunk: TraceChunk) => void = () => {},
+    onProgress: (progress: RunProgress) => void = () => {},
   ): Promise<RunOutcome> {
     if (this.current) this.restart('stopped: a new run started');
     return new Promise((resolve) => {
       const runId = this.nextRunId++;
       if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
-      this.current = { runId, started: performance.now(), resolve, onOutput, onChunk, assembler: new TraceAssembler(runAsked(filename, options)) };
+      this.current = { runId, started: performance.now(), resolve, onOutput, onProgress, assembler: new TraceAssembler(runAsked(filename, options)) };
       this.worker.postMessage({ type: 'run', runId, source, filename, options });
     });
   }

@@ -3,7 +3,7 @@
  * the store talks to the runtime client.
  */
 import { create } from 'zustand';
-import type { OutputChunk } from '../../shared/runtime/protocol';
+import type { OutputChunk, RunProgress } from '../../shared/runtime/protocol';
 import { EventKind } from '../../shared/trace';
 import type { Trace } from '../../shared/trace';
 import type { LoadProgress, RuntimeClient } from '../runtime/client';
@@ -66,7 +66,7 @@ export interface CorolabState {
   live: OutputChunk[];
   liveVersion: number;
   /** How far a long run has got, from the trace chunks it streams. */
-  runProgress: { events: number; tasks: number; seconds: number } | undefined;
+  runProgress: RunProgress | undefined;
   model: RunModel | undefined;
   /** Current event index while replaying. */
   cursor: number;
@@ -250,14 +250,7 @@ export const useStore = create<CorolabState>()((set, get) => ({
           live.push(...chunks);
           set((s) => ({ liveVersion: s.liveVersion + 1 }));
         },
-        (chunk) =>
-          set((s) => ({
-            runProgress: {
-              events: chunk.first + chunk.events.kind.length,
-              tasks: (s.runProgress?.tasks ?? 0) + chunk.tasks.name.length,
-              seconds: chunk.t,
-            },
-          })),
+        (runProgress) => set({ runProgress }),
       );
       get().showTrace(outcome.trace, outcome.runMs, lineBlocks, filename);
       const check = get().lastCheck;

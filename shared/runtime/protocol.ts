@@ -93,6 +93,15 @@ export const TraceChunk = z.object({
 });
 export type TraceChunk = z.infer<typeof TraceChunk>;
 
+/** How far a run has got, for its progress line: events and tasks so far, and its virtual seconds. */
+export const RunProgress = z.object({ events: z.number().int().nonnegative(), tasks: z.number().int().nonnegative(), seconds: z.number() });
+export type RunProgress = z.infer<typeof RunProgress>;
+
+/** A run's progress once `chunk` has come, from its progress before it (none for the first chunk). */
+export function progressAfter(chunk: TraceChunk, before: RunProgress | undefined): RunProgress {
+  return { events: chunk.first + chunk.events.kind.length, tasks: (before?.tasks ?? 0) + chunk.tasks.name.length, seconds: chunk.t };
+}
+
 /** The tracer's records as it wrote them: whole float64s (tracer.py "On the wire"). */
 const WireEvents = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteOffset % 8 === 0 && v.byteLength % 8 === 0, {
   message: 'expected trace records as whole float64s',

@@ -114,10 +114,8 @@ describe('the preload bridge', () => {
     router.handle('runtime:run', async (request, event) => {
       sendEvent(event.sender, 'runtime:output', { runId: request.runId, chunks: [{ stream: 'stdout', text: 'hi\n', t: 1, task: 0 }] });
       sendEvent(event.sender, 'runtime:output', { runId: request.runId + 100, chunks: [{ stream: 'stdout', text: 'other run\n', t: 1, task: 0 }] });
-      const piece = { kind: Uint8Array.of(1), t: Float64Array.of(0), task: Int32Array.of(0), a: Int32Array.of(-1), b: Int32Array.of(-1) };
-      const table = { strings: ['main'], tasks: { name: [0], parent: [-1], coro: [0], line: [1] }, timers: { when: [], label: [] }, futures: { label: [] } };
-      sendEvent(event.sender, 'runtime:trace-chunk', { runId: request.runId, chunk: { first: 0, events: piece, ...table, t: 0 } });
-      sendEvent(event.sender, 'runtime:trace-chunk', { runId: request.runId + 100, chunk: { first: 0, events: piece, ...table, t: 0 } });
+      sendEvent(event.sender, 'runtime:run-progress', { runId: request.runId, progress: { events: 1, tasks: 1, seconds: 0 } });
+      sendEvent(event.sender, 'runtime:run-progress', { runId: request.runId + 100, progress: { events: 9, tasks: 9, seconds: 9 } });
       return {
         runMs: 3,
         restarted: false,
@@ -132,14 +130,14 @@ describe('the preload bridge', () => {
       };
     });
     const output: string[] = [];
-    const chunkKinds: number[][] = [];
+    const progress: unknown[] = [];
     const result = await bridge.run(
       { source: 'print("hi")', filename: 'a.py', options: {} },
       (chunks) => output.push(...chunks.map((c) => c.text)),
-      (chunk) => chunkKinds.push(Array.from(chunk.events.kind)),
+      (p) => progress.push(p),
     );
     expect(output).toEqual(['hi\n']);
-    expect(chunkKinds).toEqual([[1]]);
+    expect(progress).toEqual([{ events: 1, tasks: 1, seconds: 0 }]);
     expect(result.trace.events.t).toBeInstanceOf(Float64Array);
     expect(Array.from(result.trace.events.t)).toEqual([0, 0.5]);
     expect(result.trace.meta.filename).toBe('a.py');
