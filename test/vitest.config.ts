@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Each file that needs Python shares one runtime worker; files run two at a time on two cores.
     maxWorkers: 2,
+    // The runtime's workers run as the CLI's do (older-v8.node.ts).
+    setupFiles: ['test/older-v8.setup.ts'],
   },
 });

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { traceToJson } from '../../shared/trace.js';
 import { RuntimeHost } from '../../shared/runtime/node-host.js';
+import { tuneOlderV8 } from '../../shared/runtime/older-v8.node.js';
 import { formatChunk } from './stamp.js';
 import { readInput } from './read-file.js';
 import { blocksCommand } from './blocks.js';
@@ -34,6 +35,7 @@ Options:
 `;
 
 export async function main(argv: string[]): Promise<number> {
+  tuneOlderV8();
   if (argv[0] === 'blocks') return blocksCommand(argv.slice(1));
   if (argv[0] === 'python') return pythonCommand(argv.slice(1));
   let parsed;

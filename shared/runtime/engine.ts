@@ -11,7 +11,9 @@ import { BlocksResult, FromWorker, OutputChunk, RunOptions, ToWorker } from './p
 import { DEFAULT_MEMORY_LIMIT_MB, capWasmMemory } from './memory-cap.js';
 import { cacheTableLookups } from './wasm-table-cache.js';
 import type { FunctionTable } from './wasm-table-cache.js';
-import type { RunRequest, WireTraceChunk, WireTraceEnd } from './protocol.js';
+import { installWasmTrampoline } from './wasm-trampoline.js';
+import type { EmscriptenModule } from './wasm-trampoline.js';
+import type { RunRequest, Trampoline, WireTraceChunk, WireTraceEnd } from './protocol.js';
 
 /** Loads Pyodide; `snapshot` says whether it came from a memory snapshot. */
 export type LoadPyodide = () => Promise<{ py: PyodideAPI; snapshot: boolean }>;
@@ -59,6 +61,7 @@ export class Engine {
   private constructor(
     private readonly py: PyodideAPI,
     readonly fromSnapshot: boolean,
+    readonly trampoline: Trampoline,
     private readonly cpus: number,
   ) {
     py.setStdout({ batched: (line: string) => this.stdoutLine(line) });
@@ -79,11 +82,12 @@ export class Engine {
     progress('pyodide', 0.05, 'Loading Python (Pyodide)…');
     capWasmMemory(memoryLimitMB);
     const { py, snapshot } = await loadPyodide();
-    const table = (py as unknown as { _module?: { wasmTable?: FunctionTable } })._module?.wasmTable;
-    if (table) cacheTableLookups(table);
+    const module = (py as unknown as { _module: EmscriptenModule & { wasmTable: FunctionTable } })._module;
+    cacheTableLookups(module.wasmTable);
+    const trampoline = installWasmTrampoline(module);
     progress('runtime', 0.85, 'Loading the asyncio runtime…');
     installRuntime(py, files);
-    return new Engine(py, snapshot, cpus);
+    return new Engine(py, snapshot, trampoline, cpus);
   }
 
   setInterruptBuffer(buffer: Int32Array): void {
@@ -232,6 +236,6 @@ export async function serveWorker(
     return;
   }
   port.post({ type: 'progress', stage: 'ready', fraction: 1, message: 'Ready' });
-  port.post({ type: 'ready', loadMs: performance.now() - loadStart, snapshot: engine.fromSnapshot });
+  port.post({ type: 'ready', loadMs: performance.now() - loadStart, snapshot: engine.fromSnapshot, trampoline: engine.trampoline });
   for (const data of queue.splice(0)) handle(data);
 }

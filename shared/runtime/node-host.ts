@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { Trace } from '../trace.js';
 import { FromWorker } from './protocol.js';
-import type { BlocksResult, OutputChunk, RunOptions, TraceChunk } from './protocol.js';
+import type { BlocksResult, OutputChunk, RunOptions, TraceChunk, Trampoline } from './protocol.js';
 import { TraceAssembler, readOrRefuse, runAsked } from './trace-assembler.js';
 
 export const DEFAULT_WORKER = new URL('./node-worker-entry.mjs', import.meta.url);
@@ -56,7 +56,7 @@ export class RuntimeHost {
   private current: Pending | undefined;
   private queue: (() => void)[] = [];
   private disposed = false;
-  ready!: Promise<{ loadMs: number; snapshot: boolean }>;
+  ready!: Promise<{ loadMs: number; snapshot: boolean; trampoline: Trampoline }>;
   /** How many times the worker was replaced (crash, hang, memory). */
   restarts = 0;
   private nextRequestId = 1;
@@ -78,7 +78,7 @@ export class RuntimeHost {
         if (!parsed.success) return this.workerFailed(`the runtime sent a malformed message: ${parsed.error.message}`);
         const msg = parsed.data;
         if (msg.type === 'progress') this.options.onProgress?.(msg.stage, msg.fraction, msg.message);
-        else if (msg.type === 'ready') resolve({ loadMs: msg.loadMs, snapshot: msg.snapshot });
+        else if (msg.type === 'ready') resolve({ loadMs: msg.loadMs, snapshot: msg.snapshot, trampoline: msg.trampoline });
         else if (msg.type === 'load-error') reject(new Error(msg.message));
         else if (msg.type === 'started' && msg.runId === this.current?.runId) this.startClock(this.current);
         else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);

@@ -121,9 +121,13 @@ export type WireTraceChunk = z.infer<typeof WireTraceChunk>;
 export const WireTraceEnd = z.object({ meta: TraceMeta, events: WireEvents.optional(), tables: WireTables.optional() });
 export type WireTraceEnd = z.infer<typeof WireTraceEnd>;
 
+/** How CPython calls C functions through pointers (wasm-trampoline.ts): WebAssembly is the fast way. */
+export const Trampoline = z.enum(['webassembly', 'javascript']);
+export type Trampoline = z.infer<typeof Trampoline>;
+
 export const FromWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), stage: LoadStage, fraction: z.number().min(0).max(1), message: z.string() }),
-  z.object({ type: z.literal('ready'), loadMs: z.number(), snapshot: z.boolean() }),
+  z.object({ type: z.literal('ready'), loadMs: z.number(), snapshot: z.boolean(), trampoline: Trampoline }),
   z.object({ type: z.literal('load-error'), message: z.string() }),
   z.object({ type: z.literal('output'), runId: z.number().int(), chunks: z.array(OutputChunk) }),
   z.object({ type: z.literal('started'), runId: z.number().int() }),

@@ -17,6 +17,7 @@ import type { RunAsked, TraceAssembler } from '../../shared/runtime/trace-assemb
 import { RunOptions } from '../../shared/runtime/protocol.js';
 import { readPythonFiles } from '../../shared/runtime/python-files.node.js';
 import { PYODIDE_DIR } from '../../shared/runtime/snapshot.node.js';
+import { tuneOlderV8 } from '../../shared/runtime/older-v8.node.js';
 
 const [dir, programFile, tasks, reps, ...roots] = process.argv.slice(2) as [string, string, string, string, ...string[]];
 const MODES = { untraced: { trace: false }, traced: { trace: true, lines: false }, lines: { trace: true, lines: true } } as const;
@@ -30,6 +31,7 @@ interface Runtime {
   engine: Engine;
   Assembler?: new (asked: RunAsked) => TraceAssembler;
 }
+tuneOlderV8(); // as the runtime's worker does (node-worker.ts)
 const runtimes: Runtime[] = [];
 for (const root of roots) {
   const { Engine } = (await import(join(root, 'shared', 'runtime', 'engine.ts'))) as typeof import('../../shared/runtime/engine.js');

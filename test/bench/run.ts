@@ -6,6 +6,9 @@ import { runtimeBench } from './runtime-bench.js';
 import { uiBench } from './ui-bench.js';
 import type { BenchRow } from './table.js';
 import { printTable, ROOT } from './table.js';
+import { tuneOlderV8 } from '../../shared/runtime/older-v8.node.js';
+
+tuneOlderV8(); // as the CLI does; the baselines (bare loadPyodide) are compiled with it too
 
 const rows: BenchRow[] = [];
 const sections: [string, (rows: BenchRow[]) => Promise<void>][] = [
