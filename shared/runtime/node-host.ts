@@ -60,6 +60,9 @@ export class RuntimeHost {
   /** How many times the worker was replaced (crash, hang, memory). */
   restarts = 0;
   private nextRequestId = 1;
+  /** Whether the current worker has said it is ready; and how its loading fails. */
+  private loaded = false;
+  private failLoad: (message: string) => void = () => {};
   private blockRequests = new Map<number, (result: BlocksResult) => void>();
 
   constructor(private readonly options: HostOptions = {}) {
@@ -72,14 +75,18 @@ export class RuntimeHost {
       workerData: { memoryLimitMB: this.options.memoryLimitMB, snapshot: this.options.snapshot },
     });
     this.worker = worker;
+    this.loaded = false;
     this.ready = new Promise((resolve, reject) => {
+      this.failLoad = (message) => reject(new Error(message));
       worker.on('message', (raw: unknown) => {
         const parsed = FromWorker.safeParse(raw);
         if (!parsed.success) return this.workerFailed(`the runtime sent a malformed message: ${parsed.error.message}`);
         const msg = parsed.data;
         if (msg.type === 'progress') this.options.onProgress?.(msg.stage, msg.fraction, msg.message);
-        else if (msg.type === 'ready') resolve({ loadMs: msg.loadMs, snapshot: msg.snapshot, trampoline: msg.trampoline });
-        else if (msg.type === 'load-error') reject(new Error(msg.message));
+        else if (msg.type === 'ready') {
+          this.loaded = true;
+          resolve({ loadMs: msg.loadMs, snapshot: msg.snapshot, trampoline: msg.trampoline });
+        } else if (msg.type === 'load-error') reject(new Error(msg.message));
         else if (msg.type === 'started' && msg.runId === this.current?.runId) this.startClock(this.current);
         else if (msg.type === 'output' && msg.runId === this.current?.runId) this.current.onOutput(msg.chunks);
         else if (msg.type === 'trace-chunk' && msg.runId === this.current?.runId) {
@@ -172,6 +179,15 @@ export class RuntimeHost {
 
   private workerFailed(message: string): void {
     if (this.disposed) return;
+    if (!this.loaded) {
+      // A worker that fails before it is ready would fail the same way again: loading fails, once,
+      // where replacing it would start one worker after another for good.
+      this.failLoad(`could not load Python: ${message}`);
+      void this.worker.terminate();
+      const pending = this.current;
+      if (pending) this.finish({ trace: pending.assembler.soFar(message), runMs: performance.now() - pending.started, restarted: false });
+      return;
+    }
     this.replaceWorker(message);
   }
 

@@ -63,6 +63,22 @@ describe('runtime service with a worker that dies', () => {
   });
 });
 
+describe('runtime service with a worker that breaks the protocol before it is ready', () => {
+  const malformed = fileURLToPath(new URL('./fixtures/malformed-ready-worker.mjs', import.meta.url));
+
+  it('fails to load, once and clearly, instead of starting one worker after another', async () => {
+    const service = new RuntimeService({ workerPath: malformed }, events);
+    try {
+      await expect(service.ready()).rejects.toThrow(/could not load Python: the runtime sent a malformed message/);
+      expect(service.restarts).toBe(0);
+      // Asked again, it tries a fresh worker, which fails the same way.
+      await expect(service.ready()).rejects.toThrow(/malformed message/);
+    } finally {
+      await service.dispose();
+    }
+  });
+});
+
 describe('runtime service with Python', () => {
   const service = new RuntimeService({ timeoutMs: 1500, killAfterMs: 3000 }, events);
   afterAll(() => service.dispose());
