@@ -16,11 +16,11 @@ import { best, MANY_TASKS, ROOT, tracingRounds, tracingRows } from './table.js';
 
 const EXAMPLES = join(ROOT, 'assets', 'examples');
 
-async function timeReady(options: ConstructorParameters<typeof RuntimeHost>[0]): Promise<{ ms: number; host: RuntimeHost; snapshot: boolean }> {
+async function timeReady(options: ConstructorParameters<typeof RuntimeHost>[0]): Promise<{ ms: number; host: RuntimeHost; snapshot: boolean; trampoline: string }> {
   const started = performance.now();
   const host = new RuntimeHost(options);
-  const { snapshot } = await host.ready;
-  return { ms: performance.now() - started, host, snapshot };
+  const { snapshot, trampoline } = await host.ready;
+  return { ms: performance.now() - started, host, snapshot, trampoline };
 }
 
 export async function runtimeBench(rows: BenchRow[]): Promise<void> {
@@ -32,15 +32,18 @@ export async function runtimeBench(rows: BenchRow[]): Promise<void> {
   });
   const warmStarts: number[] = [];
   let usedSnapshot = false;
+  let trampoline = '';
   for (let i = 0; i < 3; i++) {
     const r = await timeReady({});
     warmStarts.push(r.ms);
     usedSnapshot = r.snapshot;
+    trampoline = r.trampoline;
     await r.host.dispose();
   }
   const ready = Math.min(...warmStarts);
   rows.push({
-    what: `runtime ready after launch (${usedSnapshot ? 'from snapshot' : 'cold'})`,
+    // Which trampoline CPython's calls through C function pointers take in this worker (wasm-trampoline.ts).
+    what: `runtime ready after launch (${usedSnapshot ? 'from snapshot' : 'cold'}; ${trampoline} trampoline)`,
     value: ready,
     unit: 'ms',
     baseline: bare,
