@@ -121,7 +121,7 @@ export class RuntimeHost {
     filename: string,
     options: RunOptions = {},
     onOutput: (chunks: OutputChunk[]) => void = () => {},
-    /** Pieces of the trace while a long run goes on (the result still has all of it). */
+    /** Pieces of the trace while a long run goes on (the result still has all of it; they are its own arrays: read them only). */
     onChunk: (chunk: TraceChunk) => void = () => {},
   ): Promise<RunResult> {
     return new Promise((resolve) => {

@@ -55,7 +55,7 @@ export class TraceAssembler {
 
   constructor(private readonly asked: RunAsked) {}
 
-  /** A chunk, spelled out and kept; the views get a copy of its events (they may transfer them). */
+  /** A chunk, spelled out and kept. Its events are the ones kept here, not a copy: whoever is handed the chunk only reads it. */
   chunk(wire: WireTraceChunk): TraceChunk {
     const { events, clock } = splitEvents(wire.events, this.clock);
     const rows = readTables(wire.tables);
@@ -65,7 +65,7 @@ export class TraceAssembler {
     this.tables.push(rows);
     const first = this.eventCount;
     this.eventCount += events.kind.length;
-    return { first, ...rows, t: wire.t, events: copyEvents(events) };
+    return { first, ...rows, t: wire.t, events };
   }
 
   /** The whole trace: the chunks so far, then what the run's end carries. */
@@ -319,10 +319,6 @@ function concatEvents(parts: TraceEvents[]): TraceEvents {
     at += p.kind.length;
   }
   return out;
-}
-
-function copyEvents(e: TraceEvents): TraceEvents {
-  return { kind: e.kind.slice(), t: e.t.slice(), task: e.task.slice(), a: e.a.slice(), b: e.b.slice() };
 }
 
 /** An untraced run's (fresh: a trace's tables are its own). */
