@@ -11,8 +11,10 @@
  * same process, for an A/B. Counted: the whole work of a run and its trace
  * (Python, the engine's JavaScript, garbage collection, and the host's
  * putting the trace together, which here runs on the same thread: checkouts
- * that split the trace in the worker are counted alike). Takes several minutes: Pyodide loads in about a
- * minute and a half under callgrind, each engine.
+ * that split the trace in the worker are counted alike). Every checkout runs with this
+ * one's V8 settings (older-v8.node.ts: they are the process's), so an A/B shows what the
+ * checkouts' code does, not what the settings do. Takes several minutes: Pyodide loads in
+ * about a minute and a half under callgrind, each engine.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
