@@ -4,7 +4,8 @@
  * Both sides validate what they receive with these schemas.
  */
 import { z } from 'zod';
-import { FutureTable, TaskTable, TimerTable, TraceEventsWire, TraceMeta } from '../trace.js';
+import { TraceMeta } from '../trace.js';
+import type { Trace, TraceEvents } from '../trace.js';
 
 export const RunLimits = z.object({
   /** Stop after this many task steps + source lines. */
@@ -77,21 +78,18 @@ export const OutputChunk = z.object({
 export type OutputChunk = z.infer<typeof OutputChunk>;
 
 /**
- * A piece of the trace while a long run goes on, as the host hands it on:
- * its events, from sequence number `first`, and the table rows and strings
- * added since the previous chunk. The run's result still has the whole trace.
+ * A piece of the trace while a long run goes on, as the host hands it on (made
+ * on the host's side by trace-assembler.ts: it crosses no boundary, the
+ * worker's WireTraceChunk does): its events, from sequence number `first`, and
+ * the table rows and strings added since the previous chunk. The run's result
+ * still has the whole trace.
  */
-export const TraceChunk = z.object({
-  first: z.number().int().nonnegative(),
-  events: TraceEventsWire,
-  strings: z.array(z.string()),
-  tasks: TaskTable,
-  timers: TimerTable,
-  futures: FutureTable,
+export interface TraceChunk extends Pick<Trace, 'strings' | 'tasks' | 'timers' | 'futures'> {
+  first: number;
+  events: TraceEvents;
   /** Virtual seconds when it was sent. */
-  t: z.number(),
-});
-export type TraceChunk = z.infer<typeof TraceChunk>;
+  t: number;
+}
 
 /** How far a run has got, for its progress line: events and tasks so far, and its virtual seconds. */
 export const RunProgress = z.object({ events: z.number().int().nonnegative(), tasks: z.number().int().nonnegative(), seconds: z.number() });
