@@ -45,17 +45,25 @@ export class WebRuntimeClient implements RuntimeClient {
     const worker = this.makeWorker();
     this.worker = worker;
     this.interrupt = globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+    let loaded = false;
     this.readyPromise = new Promise((resolve, reject) => {
       worker.onmessage = (e: MessageEvent) => {
         if (worker !== this.worker) return;
         const parsed = FromWorker.safeParse(e.data);
         if (!parsed.success) {
-          reject(new Error(`the runtime sent a malformed message: ${parsed.error.message}`));
+          // Before it is ready, loading fails; after, the worker is replaced, as node-host.ts does
+          // (dropping the message left a run whose end was malformed waiting for good).
+          const why = `the runtime sent a malformed message: ${parsed.error.message}`;
+          if (loaded) this.restart(why);
+          else reject(new Error(why));
           return;
         }
         const msg = parsed.data;
         if (msg.type === 'progress') this.report({ stage: msg.stage, fraction: msg.fraction, message: msg.message });
-        else if (msg.type === 'ready') resolve();
+        else if (msg.type === 'ready') {
+          loaded = true;
+          resolve();
+        }
         else if (msg.type === 'load-error') {
           reject(new Error(msg.message));
           console.error(`runtime: ${msg.message}`);
