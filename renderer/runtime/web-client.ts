@@ -6,8 +6,7 @@
  * still arrives. Without isolation, or when the program does not answer, the
  * worker is terminated and a fresh one loads.
  */
-import { FromWorker } from '../../shared/runtime/protocol';
-import { progressAfter } from '../../shared/runtime/protocol';
+import { FromWorker, crashMessage, progressAfter } from '../../shared/runtime/protocol';
 import type { BlocksResult, OutputChunk, RunOptions, RunProgress } from '../../shared/runtime/protocol';
 import { TraceAssembler, readOrRefuse, runAsked } from '../../shared/runtime/trace-assembler';
 import type { LoadProgress, RunOutcome, RuntimeClient } from './client';
@@ -73,6 +72,8 @@ export class WebRuntimeClient implements RuntimeClient {
           const run = this.current;
           const chunk = readOrRefuse(() => run.assembler.chunk(msg.chunk), (why) => this.restart(why));
           if (chunk) run.onProgress((run.progress = progressAfter(chunk, run.progress)));
+        } else if (msg.type === 'crashed') {
+          this.restart(crashMessage(msg.message));
         } else if (msg.type === 'done' && msg.runId === this.current?.runId) {
           const { assembler } = this.current;
           const trace = readOrRefuse(() => assembler.finish(msg.end), (why) => this.restart(why));
@@ -83,7 +84,13 @@ export class WebRuntimeClient implements RuntimeClient {
           request?.resolve(msg.result);
         }
       };
-      worker.onerror = (e) => reject(new Error(`the runtime failed to start: ${e.message}`));
+      worker.onerror = (e) => {
+        if (worker !== this.worker) return;
+        if (!loaded) return reject(new Error(`the runtime failed to start: ${e.message}`));
+        // What the worker did not catch leaves it in a state no run can trust (it lives on, unlike a Node worker).
+        e.preventDefault();
+        this.restart(crashMessage(e.message));
+      };
     });
     this.readyPromise.catch(() => {});
     if (this.interrupt) worker.postMessage({ type: 'interrupt-buffer', buffer: this.interrupt });

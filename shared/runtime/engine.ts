@@ -212,16 +212,22 @@ export async function serveWorker(
       return;
     }
     port.post({ type: 'started', runId: msg.runId });
+    let ran: ReturnType<Engine['run']>;
     try {
-      const { end, runMs } = engine!.run(
+      ran = engine!.run(
         msg,
         (chunks) => port.post({ type: 'output', runId: msg.runId, chunks }),
         (chunk) => port.post({ type: 'trace-chunk', runId: msg.runId, chunk }, buffersOf(chunk.events, chunk.tables)),
       );
-      port.post({ type: 'done', runId: msg.runId, end, runMs }, buffersOf(end.events, end.tables));
-    } finally {
-      engine!.tidy();
+    } catch (err) {
+      // The runner catches everything a program raises: what gets here broke Python itself (a
+      // Pyodide fatal error, such as the engine's stack running out), which no later run survives.
+      // Said, not thrown: a browser's worker that throws lives on, and its run would never end.
+      port.post({ type: 'crashed', runId: msg.runId, message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+      return;
     }
+    port.post({ type: 'done', runId: msg.runId, end: ran.end, runMs: ran.runMs }, buffersOf(ran.end.events, ran.end.tables));
+    engine!.tidy();
   };
   port.onMessage((data) => (engine ? handle(data) : queue.push(data)));
   try {

@@ -10,7 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { Trace } from '../trace.js';
-import { FromWorker } from './protocol.js';
+import { FromWorker, crashMessage } from './protocol.js';
 import type { BlocksResult, OutputChunk, RunOptions, TraceChunk, Trampoline } from './protocol.js';
 import { TraceAssembler, readOrRefuse, runAsked } from './trace-assembler.js';
 
@@ -97,6 +97,8 @@ export class RuntimeHost {
         else if (msg.type === 'blocks') {
           this.blockRequests.get(msg.requestId)?.(msg.result);
           this.blockRequests.delete(msg.requestId);
+        } else if (msg.type === 'crashed') {
+          this.workerFailed(crashMessage(msg.message));
         } else if (msg.type === 'done' && msg.runId === this.current?.runId) {
           const { assembler } = this.current;
           const trace = readOrRefuse(() => assembler.finish(msg.end), (why) => this.workerFailed(why));
@@ -105,7 +107,7 @@ export class RuntimeHost {
       });
       worker.on('error', (err) => {
         reject(err);
-        this.workerFailed(`the runtime crashed: ${err.message}`);
+        this.workerFailed(crashMessage(`${err.name}: ${err.message}`));
       });
       worker.on('exit', (code) => {
         if (worker === this.worker && !this.disposed) this.workerFailed(`the runtime stopped unexpectedly (exit code ${code})`);

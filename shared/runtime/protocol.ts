@@ -131,6 +131,22 @@ export const FromWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('started'), runId: z.number().int() }),
   z.object({ type: z.literal('trace-chunk'), runId: z.number().int(), chunk: WireTraceChunk }),
   z.object({ type: z.literal('done'), runId: z.number().int(), end: WireTraceEnd, runMs: z.number() }),
+  /** The run broke Python itself (a Pyodide fatal error): this worker cannot run again, its host replaces it. */
+  z.object({ type: z.literal('crashed'), runId: z.number().int(), message: z.string() }),
   z.object({ type: z.literal('blocks'), requestId: z.number().int(), result: BlocksResult }),
 ]);
 export type FromWorker = z.infer<typeof FromWorker>;
+
+/**
+ * What a host says when its worker crashed. The commonest cause is a program
+ * that goes deeper in CPython's C code (repr() of a list nested tens of
+ * thousands deep, freeing a chain as long) than the JavaScript engine's stack
+ * allows: the engine's own words for it say nothing about the program.
+ */
+export function crashMessage(cause: string): string {
+  const why = cause.replace(/^Uncaught /, '');
+  if (/Maximum call stack size exceeded|too much recursion/i.test(why)) {
+    return `the runtime crashed: the program went too deep for the runtime's stack (${why}), so Python was restarted`;
+  }
+  return `the runtime crashed: ${why}`;
+}

@@ -30,6 +30,23 @@ describe.skipIf(skipReason)('running, stopping and reading a run', () => {
     expect(await consoleText(page)).toBe('again');
   });
 
+  it('ends a run that crashes Python, saying why, and runs the next one', async () => {
+    // Too deep for the worker's stack in CPython's C code: Pyodide cannot go on after that, and a
+    // browser's worker lives on after an error, so the run used to wait for its time limit.
+    await typeRawProgram(page, 'print("built")\nl = []\nfor i in range(100000):\n    l = [l]\nprint(len(repr(l)))');
+    await runProgram(page);
+    const end = await page.evaluate(() => (storeState().model as any).trace.meta.end);
+    expect(end.status).toBe('stopped');
+    expect(end.message).toMatch(/^the runtime crashed: the program went too deep for the runtime's stack/);
+    const shown = await consoleText(page);
+    expect(shown).toMatch(/^built\n/);
+    expect(shown).toContain('corolab: the runtime crashed');
+
+    await typeRawProgram(page, 'print("again")');
+    await runProgram(page);
+    expect(await consoleText(page)).toBe('again');
+  });
+
   it('links a traceback line to the block that raised, and prefixes lines with time and task', async () => {
     await typeRawProgram(
       page,

@@ -1,14 +1,14 @@
 /**
  * The web build's runtime client with a stand-in worker: a worker that breaks
- * the protocol fails to load before it is ready, and is replaced after, its
- * run ending with the trace so far instead of waiting for good.
+ * the protocol or crashes fails to load before it is ready, and is replaced
+ * after, its run ending with the trace so far instead of waiting for good.
  */
 import { describe, expect, it } from 'vitest';
 import { WebRuntimeClient } from '../../renderer/runtime/web-client';
 
 class FakeWorker {
   onmessage: ((e: { data: unknown }) => void) | null = null;
-  onerror: ((e: { message: string }) => void) | null = null;
+  onerror: ((e: { message: string; preventDefault(): void }) => void) | null = null;
   posted: { type: string; runId?: number }[] = [];
   terminated = false;
   postMessage(message: { type: string; runId?: number }): void {
@@ -20,6 +20,19 @@ class FakeWorker {
   send(data: unknown): void {
     this.onmessage?.({ data });
   }
+  /** What a browser does with an exception the worker did not catch. */
+  throwUncaught(message: string): void {
+    this.onerror?.({ message, preventDefault: () => {} });
+  }
+}
+
+/** Starts a run on a ready client; its run request as the worker got it. */
+async function startRun(c: WebRuntimeClient, worker: FakeWorker) {
+  worker.send(READY);
+  await c.ready(() => {});
+  const stderr: string[] = [];
+  const outcome = c.run('print(1)', 'main.py', {}, (chunks) => stderr.push(...chunks.map((x) => x.text)));
+  return { outcome, stderr, runId: worker.posted.find((m) => m.type === 'run')!.runId };
 }
 
 function client(): { client: WebRuntimeClient; workers: FakeWorker[] } {
@@ -44,12 +57,8 @@ describe('WebRuntimeClient with a worker that breaks the protocol', () => {
 
   it('replaces the worker when a run ends malformed, and the run ends with its trace so far', async () => {
     const { client: c, workers } = client();
-    workers[0]!.send(READY);
-    await c.ready(() => {});
-    const stderr: string[] = [];
-    const outcome = c.run('print(1)', 'main.py', {}, (chunks) => stderr.push(...chunks.map((x) => x.text)));
-    const run = workers[0]!.posted.find((m) => m.type === 'run')!;
-    workers[0]!.send({ type: 'done', runId: run.runId, end: { meta: 'not a trace' }, runMs: 1 });
+    const { outcome, stderr, runId } = await startRun(c, workers[0]!);
+    workers[0]!.send({ type: 'done', runId, end: { meta: 'not a trace' }, runMs: 1 });
     const { trace } = await outcome;
     expect(trace.meta.end.status).toBe('stopped');
     expect(trace.meta.end.message).toMatch(/malformed message/);
@@ -58,5 +67,28 @@ describe('WebRuntimeClient with a worker that breaks the protocol', () => {
     expect(workers).toHaveLength(2);
     workers[1]!.send(READY);
     await c.ready(() => {});
+  });
+});
+
+describe('WebRuntimeClient with a worker that crashes', () => {
+  it('replaces a worker that says its run broke Python, and says why in words about the program', async () => {
+    const { client: c, workers } = client();
+    const { outcome, stderr, runId } = await startRun(c, workers[0]!);
+    workers[0]!.send({ type: 'crashed', runId, message: 'RangeError: Maximum call stack size exceeded' });
+    const { trace } = await outcome;
+    expect(trace.meta.end.status).toBe('stopped');
+    expect(trace.meta.end.message).toMatch(/too deep for the runtime's stack/);
+    expect(stderr.join('')).toMatch(/corolab: the runtime crashed: the program went too deep/);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('replaces a worker that throws during a run instead of leaving the run waiting', async () => {
+    const { client: c, workers } = client();
+    const { outcome } = await startRun(c, workers[0]!);
+    workers[0]!.throwUncaught('Uncaught Error: something broke');
+    const { trace } = await outcome;
+    expect(trace.meta.end.message).toBe('the runtime crashed: Error: something broke');
+    expect(workers).toHaveLength(2);
   });
 });

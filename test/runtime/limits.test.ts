@@ -125,6 +125,19 @@ describe('limits', () => {
     await expectNextRunWorks();
   });
 
+  it('replaces the worker of a program too deep for the engine\'s stack, keeping what it printed', async () => {
+    // CPython's C code has no limit the engine's stack keeps to: repr() of a list nested 100,000
+    // deep exhausts it (natively a RecursionError), and Pyodide cannot go on after that.
+    const r = await rt.run('print("built")\nl = []\nfor i in range(100_000):\n    l = [l]\nprint(len(repr(l)))\n', { lines: false });
+    expect(r.restarted).toBe(true);
+    expect(r.trace.meta.end.status).toBe('stopped');
+    expect(r.trace.meta.end.message).toMatch(/^the runtime crashed: the program went too deep for the runtime's stack \(RangeError: Maximum call stack size exceeded\)/);
+    // Then Pyodide's dump of the Python stack, which it writes to stdout: it names the line.
+    expect(r.stdout).toMatch(/^built\nStack \(most recent call first\):\n {2}File "main.py", line 5 in <module>\n/);
+    expect(r.stderr).toMatch(/corolab: the runtime crashed: the program went too deep/);
+    await expectNextRunWorks();
+  });
+
   it('reports a 1 GB allocation as MemoryError and keeps working', async () => {
     const r = await rt.run('print("alloc")\nx = bytearray(10**9)\nprint(len(x))\n');
     expect(r.trace.meta.end.exitCode).toBe(1);

@@ -19,7 +19,9 @@ class OutputChannel:
         self._pending = []
         self._batch_lines = batch_lines
         self._batch_seconds = batch_seconds
-        self._last_flush = session.real_time()
+        # A run's first line goes at once: it shows that the run has begun, and it is not lost
+        # if what follows crashes the runtime (which loses what is still batched here).
+        self._last_flush = float("-inf")
         self.halted = False
 
     def line(self, stream, t, text):
