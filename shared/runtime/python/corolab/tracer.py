@@ -564,6 +564,11 @@ class TracedHandle(VirtualHandle):
         if end is None:
             end = _asked_end(task, tid, wake)
             if end is None:
+                # The task is done. A frame of its coroutine that outlives it (its exception's
+                # traceback keeps one) links back to this frame, so, as Handle._run does natively,
+                # this frame lets go of the task: or a failed task would outlive the program's last
+                # reference to it, and say "exception was never retrieved" only when collected.
+                self = callback = task = args = context = None
                 return
         if end == YIELD and wake == NO_WAKE:
             _events.append(task._corolab_yield)  # a bare yield's step: one number (see "On the wire")
@@ -603,6 +608,7 @@ class NextStepHandle(TracedHandle):
         if end is None:
             end = _asked_end(task, task._corolab_tid, NO_WAKE)
             if end is None:
+                self = task = context = None  # the task is done: see TracedHandle._run
                 return
         if end == YIELD:
             _events.append(task._corolab_yield)
