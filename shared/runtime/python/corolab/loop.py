@@ -94,10 +94,14 @@ class VirtualHandle(events.Handle):
 class VirtualTimerHandle(events.TimerHandle):
     """A timer that, due at the same time as another, runs after the ones scheduled
     before it. Natively two timers are never due at quite the same time: the one
-    scheduled first is due a few microseconds earlier. On the virtual clock they
-    tie, and the heap alone would run them in an order of its own."""
+    scheduled later reads a later clock, microseconds on at least. On the virtual
+    clock they tie, and the heap alone would run them in an order of its own.
+    "The same time" is to the microsecond (`_key`): natively the microseconds that
+    pass between two schedulings outweigh the rounding of the delays' sums, so
+    `sleep(0.1)` three times is due after a `sleep(0.3)` begun with the first, not
+    before or after as 0.1 + 0.1 + 0.1 happens to round."""
 
-    __slots__ = ("_seq",)
+    __slots__ = ("_seq", "_key")
 
     def __init__(self, when, callback, args, loop, context=None):
         if loop._debug:
@@ -108,7 +112,7 @@ class VirtualTimerHandle(events.TimerHandle):
             self._scheduled = False
 
     def __lt__(self, other):
-        return self._when < other._when or (self._when == other._when and self._seq < other._seq)
+        return self._key < other._key or (self._key == other._key and self._seq < other._seq)
 
     def __le__(self, other):
         return not other < self
@@ -189,6 +193,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
     def _new_timer(self, when, callback, args, context):
         timer = self._timer_class(when, callback, args, self, context)
         timer._seq = next(self._timer_seq)
+        timer._key = round(when, 6)
         return timer
 
     def call_soon_threadsafe(self, callback, *args, context=None):
