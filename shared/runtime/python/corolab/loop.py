@@ -13,6 +13,7 @@ import itertools
 import signal
 import sys
 from asyncio import base_events, coroutines, events, unix_events
+from asyncio.log import logger
 
 from . import executors, network, py311, sandbox, threads
 
@@ -134,6 +135,8 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         self._session = session
         self._clock = session.clock
         self._selector = _VirtualSelector(self)
+        # What a Linux selector loop logs as it is made, seen by a program that logs at DEBUG level.
+        logger.debug("Using selector: %s", "EpollSelector")
         self._clock_resolution = 1e-9
         self._timer_seq = itertools.count()
         self._signal_handlers = {}

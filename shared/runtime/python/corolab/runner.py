@@ -4,6 +4,7 @@ The host calls `run(source, filename, options_json)` and gets back a dict with
 the exit status and the trace; output streams to it while the program runs.
 """
 import asyncio
+import atexit
 import builtins
 import gc
 import heapq
@@ -11,6 +12,7 @@ import io
 import itertools
 import json
 import linecache
+import logging
 import signal
 import sys
 import time
@@ -19,6 +21,7 @@ import types
 from asyncio import events
 
 from . import executors
+from . import isolation
 from . import locks
 from . import network
 from . import loop as vloop
@@ -197,6 +200,7 @@ def loaded():
     """The runtime is loaded: what exists now is there for good, and no collection
     needs to go through it again (a full one, mostly over Python's own modules, took
     20–90 ms of a lesson's run)."""
+    isolation.remember()
     gc.freeze()
 
 
@@ -206,11 +210,12 @@ _runs_since_full_collection = 0
 
 def between_runs():
     """After run() has returned, when its session, tracer and loops are garbage too:
-    what is left (modules the program imported, caches) is kept out of later
-    collections like the runtime itself. Now and then everything is collected
-    again, for what a later run let go of (a cycle a program left in a module
-    and a later one deleted), which frozen objects never are."""
+    what the run changed in the interpreter's shared state is put back (isolation.py),
+    and what is left (caches) is kept out of later collections like the runtime
+    itself. Now and then everything is collected again, for what a later run let
+    go of, which frozen objects never are."""
     global _runs_since_full_collection
+    isolation.restore()
     _runs_since_full_collection += 1
     if _runs_since_full_collection >= FULL_COLLECTION_EVERY:
         _runs_since_full_collection = 0
@@ -242,6 +247,8 @@ def run(source, filename, options_json="{}"):
     _stopped_by_host = False
     saved_sigint = signal.signal(signal.SIGINT, _stop_requested)
     sys.modules["__main__"] = main
+    # logging's relativeCreated counts from its start, natively about when the process started.
+    logging._startTime = time.time_ns()
     vloop.install_policy(session.new_loop)
     threads.install(session, int(options.get("hostCpus", 1)))
     executors.install(session)
@@ -287,6 +294,7 @@ def run(source, filename, options_json="{}"):
                 session.drop_due()  # os._exit(): no thread is waited for
             elif status not in ("deadlock", "limit", "stopped"):
                 threads.wait_for_threads(session)
+                atexit._run_exitfuncs()  # as at interpreter exit: after the threads, before the garbage
             stdout.finish()
             if status in ("deadlock", "limit", "stopped"):
                 channel.halted = False
