@@ -8,7 +8,7 @@ import collections.abc
 import functools
 import types
 import warnings
-from asyncio import coroutines, events, exceptions, tasks
+from asyncio import coroutines, events, exceptions, runners, tasks
 
 # What asyncio.iscoroutine() accepts. In 3.11 a generator is one too, so a generator-based
 # coroutine (@types.coroutine) can be given to create_task() and asyncio.run(); 3.12 dropped it.
@@ -86,12 +86,23 @@ async def _cancel_and_wait(fut, loop):
 
 
 _release_waiter = tasks._release_waiter
+_runner_run = runners.Runner.run
+
+
+def _run_coroutine(self, coro, *, context=None):
+    """Runner.run (and so asyncio.run) as 3.11 has it: a coroutine or nothing. From 3.12 on it
+    takes any awaitable, and asyncio.run(main), the parentheses forgotten, says TypeError
+    instead of 3.11's ValueError naming what it was given."""
+    if not coroutines.iscoroutine(coro):
+        raise ValueError("a coroutine was expected, got {!r}".format(coro))
+    return _runner_run(self, coro, context=context)
 
 
 def install():
     import asyncio
 
     asyncio.wait_for = tasks.wait_for = wait_for
+    runners.Runner.run = _run_coroutine
     coroutines._COROUTINE_TYPES = _COROUTINE_TYPES
     # The policy functions and asyncio.iscoroutinefunction() warn from 3.14 on; 3.11 says nothing.
     warnings.filterwarnings("ignore", r".* is deprecated and slated for removal in Python 3\.16", DeprecationWarning)

@@ -3,7 +3,8 @@
 Program time only moves when the event loop has nothing ready and jumps to its
 next timer, or when the program blocks in time.sleep(). Every clock the program
 can read (loop.time(), time.time(), time.monotonic(), time.perf_counter(),
-time.strftime()/localtime() without a time, datetime.now()) reads this one.
+time.clock_gettime() of those clocks, time.strftime()/localtime() without a
+time, datetime.now()) reads this one.
 """
 import datetime as _datetime
 import sys
@@ -11,8 +12,12 @@ import time as _time
 
 _real = {name: getattr(_time, name) for name in (
     "time", "time_ns", "monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns",
-    "sleep", "localtime", "gmtime", "strftime", "ctime", "asctime",
-)}
+    "sleep", "localtime", "gmtime", "strftime", "ctime", "asctime", "clock_gettime", "clock_gettime_ns",
+) if hasattr(_time, name)}
+# clock_gettime()'s clocks that tell the time of day, and those that tell time since some start;
+# the others (a process's or thread's CPU time) stay the real ones.
+_WALL_CLOCKS = {getattr(_time, name) for name in ("CLOCK_REALTIME", "CLOCK_TAI") if hasattr(_time, name)}
+_SINCE_CLOCKS = {getattr(_time, name) for name in ("CLOCK_MONOTONIC", "CLOCK_MONOTONIC_RAW", "CLOCK_BOOTTIME", "CLOCK_HIGHRES", "CLOCK_UPTIME") if hasattr(_time, name)}
 _real_datetime = _datetime.datetime
 
 
@@ -72,6 +77,20 @@ def _opt_time(t):
     return _clock.wall() if t is None else t
 
 
+def _clock_gettime(clk_id):
+    if clk_id in _WALL_CLOCKS:
+        return _clock.wall()
+    if clk_id in _SINCE_CLOCKS:
+        return _clock.now
+    return _real["clock_gettime"](clk_id)
+
+
+def _clock_gettime_ns(clk_id):
+    if clk_id in _WALL_CLOCKS or clk_id in _SINCE_CLOCKS:
+        return int(_clock_gettime(clk_id) * 1e9)
+    return _real["clock_gettime_ns"](clk_id)
+
+
 class _VirtualDatetime(_real_datetime):
     @classmethod
     def now(cls, tz=None):
@@ -114,6 +133,8 @@ def install(wall_start, max_seconds):
     _time.perf_counter = lambda: _clock.now
     _time.perf_counter_ns = lambda: int(_clock.now * 1e9)
     _time.sleep = _sleep
+    if "clock_gettime" in _real:
+        _time.clock_gettime, _time.clock_gettime_ns = _clock_gettime, _clock_gettime_ns
     _time.localtime = lambda t=None: _real["localtime"](_opt_time(t))
     _time.gmtime = lambda t=None: _real["gmtime"](_opt_time(t))
     _time.ctime = lambda t=None: _real["ctime"](_opt_time(t))
