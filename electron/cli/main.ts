@@ -95,6 +95,13 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  // A reader that stops early (`corolab run prog.py | head`) closes the pipe: end as python3
+  // does, saying so, with status 1, not with Node's unhandled EPIPE and its stack.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.stderr.write('corolab: BrokenPipeError: [Errno 32] Broken pipe (nothing reads the output any more)\n');
+    process.exit(1);
+  });
   const host = new RuntimeHost({ timeoutMs: timeoutS * 1000 });
   try {
     await host.ready;

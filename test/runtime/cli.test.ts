@@ -49,6 +49,25 @@ describe('corolab CLI', () => {
     expect(r.stdout).toContain('--timestamps');
   });
 
+  it('ends with status 1 and a message when its reader closes the pipe early', async () => {
+    const program = join(scratch, 'many_lines.py');
+    writeFileSync(program, 'for i in range(200_000):\n    print("line", i)\n');
+    const r = await new Promise<{ code: number | null; stderr: string; first: string }>((done, fail) => {
+      const child = spawn('node', [CLI, 'run', program], { cwd: ROOT });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+      // Read the first piece of output, then close the pipe, as `| head -1` does.
+      child.stdout.once('data', (chunk: Buffer) => {
+        child.stdout.destroy();
+        child.on('close', (code) => done({ code, stderr, first: chunk.toString('utf8').split('\n')[0]! }));
+      });
+      child.on('error', fail);
+    });
+    expect(r.first).toBe('line 0');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('corolab: BrokenPipeError: [Errno 32] Broken pipe (nothing reads the output any more)\n');
+  });
+
   it.runIf(haveOracle)('stamps a lesson like native CPython (--timestamps)', async () => {
     const lesson = resolve(ROOT, 'assets/examples/03_say_after_tasks.py');
     const r = await run('node', [CLI, 'run', lesson, '--timestamps']);
