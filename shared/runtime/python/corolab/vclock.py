@@ -104,6 +104,12 @@ class _VirtualDatetime(_real_datetime):
     def utcnow(cls):
         return cls.fromtimestamp(_clock.wall(), _datetime.timezone.utc).replace(tzinfo=None)
 
+    def __repr__(self):
+        # The C repr names a subclass by its bare name, datetime(2024, 1, 1, 0, 0), where the
+        # real class says datetime.datetime(2024, 1, 1, 0, 0); a program's own subclass keeps its name.
+        text = super().__repr__()
+        return "datetime." + text if type(self) is _VirtualDatetime else text
+
 
 # Printed and repr'd like the real class.
 _VirtualDatetime.__name__ = _VirtualDatetime.__qualname__ = "datetime"
