@@ -4,6 +4,7 @@ Each line is stamped with the virtual time of its first character (as the
 ground-truth runner stamps native output), recorded in the trace, and sent to
 the host in batches over the real stdout as one JSON record per batch.
 """
+import codecs
 import io
 import json
 import sys
@@ -76,10 +77,22 @@ class StampedWriter(io.TextIOBase):
         self._clock = clock
         self._partial = ""
         self._stamp = None
+        self._bytes = _BytesWriter(self)
 
     @property
     def encoding(self):
         return "utf-8"
+
+    @property
+    def buffer(self):
+        return self._bytes
+
+    def fileno(self):
+        return self._stream  # 1 or 2: os.write() there reaches the host as the real stdout or stderr
+
+    def reconfigure(self, **settings):
+        """sys.stdout.reconfigure(encoding=..., line_buffering=...): what is written goes out as
+        UTF-8 text, line by line, whatever a program asks, so there is nothing to change."""
 
     def writable(self):
         return True
@@ -110,3 +123,21 @@ class StampedWriter(io.TextIOBase):
         if self._partial:
             self._channel.line(self._stream, self._stamp, self._partial)
             self._partial, self._stamp = "", None
+
+
+class _BytesWriter(io.RawIOBase):
+    """sys.stdout.buffer: the bytes a program writes there are the UTF-8 text they encode."""
+
+    def __init__(self, text):
+        self._text = text
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        if isinstance(data, str):
+            raise TypeError("a bytes-like object is required, not 'str'")
+        data = memoryview(data).tobytes()
+        self._text.write(self._decoder.decode(data))
+        return len(data)
