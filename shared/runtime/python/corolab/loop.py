@@ -12,6 +12,7 @@ import heapq
 import itertools
 import signal
 import sys
+import threading
 from asyncio import base_events, coroutines, events, unix_events
 from asyncio.log import logger
 
@@ -338,11 +339,19 @@ class VirtualPolicy(unix_events._UnixDefaultEventLoopPolicy):
         return _new_virtual_loop()
 
     def get_event_loop(self):
-        # Python 3.11 (what the lessons are written for) creates a loop here
-        # instead of raising, so the low-level examples run as they do there.
-        if self._local._loop is None:
+        # As Python 3.11 (what the lessons are written for) has it: in the main thread a loop
+        # is made here, so the low-level examples run as they do there, unless a loop was set
+        # before (asyncio.run() sets none as it ends); elsewhere there is none.
+        local = self._local
+        if local._loop is None and not getattr(local, "_set_called", False) and threading.current_thread() is threading.main_thread():
             self.set_event_loop(self.new_event_loop())
-        return self._local._loop
+        if local._loop is None:
+            raise RuntimeError("There is no current event loop in thread %r." % threading.current_thread().name)
+        return local._loop
+
+    def set_event_loop(self, loop):
+        super().set_event_loop(loop)
+        self._local._set_called = True
 
 
 looks_native(VirtualPolicy, unix_events._UnixDefaultEventLoopPolicy)

@@ -9,7 +9,7 @@ import functools
 import reprlib
 import types
 import warnings
-from asyncio import coroutines, events, exceptions, format_helpers, futures, runners, tasks
+from asyncio import coroutines, events, exceptions, format_helpers, futures, locks, runners, tasks
 
 # What asyncio.iscoroutine() accepts. In 3.11 a generator is one too, so a generator-based
 # coroutine (@types.coroutine) can be given to create_task() and asyncio.run(); 3.12 dropped it.
@@ -217,6 +217,70 @@ def as_completed(fs, *, timeout=None):
         yield _wait_for_one()
 
 
+def shield(arg):
+    """Python 3.11's asyncio.shield, as it is there. From 3.12 on, an inner task that fails
+    after its shield was cancelled is reported at once ("... exception in shielded future");
+    in 3.11 it is a task whose exception was never retrieved, reported when it goes."""
+    inner = tasks.ensure_future(arg)
+    if inner.done():
+        return inner
+    loop = futures._get_loop(inner)
+    outer = loop.create_future()
+
+    def _inner_done_callback(inner):
+        if outer.cancelled():
+            if not inner.cancelled():
+                inner.exception()
+            return
+
+        if inner.cancelled():
+            outer.cancel()
+        else:
+            exc = inner.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+            else:
+                outer.set_result(inner.result())
+
+    def _outer_done_callback(outer):
+        if not inner.done():
+            inner.remove_done_callback(_inner_done_callback)
+
+    inner.add_done_callback(_inner_done_callback)
+    outer.add_done_callback(_outer_done_callback)
+    return outer
+
+
+async def _condition_wait(self):
+    """Python 3.11's Condition.wait, as it is there. From 3.13 on, a waiter cancelled after
+    it was notified passes the notification on to another waiter; in 3.11 it is lost."""
+    if not self.locked():
+        raise RuntimeError('cannot wait on un-acquired lock')
+
+    self.release()
+    try:
+        fut = self._get_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            await fut
+            return True
+        finally:
+            self._waiters.remove(fut)
+
+    finally:
+        # Must reacquire lock even if wait is cancelled
+        cancelled = False
+        while True:
+            try:
+                await self.acquire()
+                break
+            except exceptions.CancelledError:
+                cancelled = True
+
+        if cancelled:
+            raise exceptions.CancelledError
+
+
 def _format_args_and_kwargs(args, kwargs, *, debug=False):
     """As Python 3.11 formats a callback's arguments: always. From 3.13 on only in debug
     mode, so print(loop.call_soon(print, "hi")) showed <Handle print()>."""
@@ -247,6 +311,8 @@ def install():
     asyncio.wait_for = tasks.wait_for = wait_for
     asyncio.gather = tasks.gather = gather
     asyncio.as_completed = tasks.as_completed = as_completed
+    asyncio.shield = tasks.shield = shield
+    locks.Condition.wait = _condition_wait
     format_helpers._format_args_and_kwargs = _format_args_and_kwargs
     runners.Runner.run = _run_coroutine
     coroutines._COROUTINE_TYPES = _COROUTINE_TYPES
