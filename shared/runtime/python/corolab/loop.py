@@ -10,6 +10,7 @@ import asyncio
 import contextvars
 import heapq
 import itertools
+import re
 import signal
 import sys
 import threading
@@ -60,6 +61,7 @@ class _VirtualSelector:
         pass
 
 
+_ASYNCIO_TASK_NAME = re.compile(r"Task-\d+")
 _NAMING_AFTER_CREATION = {asyncio.tasks.create_task.__code__, asyncio.taskgroups.TaskGroup.create_task.__code__}
 
 
@@ -141,7 +143,8 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         self._clock_resolution = 1e-9
         self._timer_seq = itertools.count()
         self._signal_handlers = {}
-        self.set_task_factory(self._new_task)
+        self._program_task_factory = None
+        self._task_factory = self._new_task
 
     def time(self):
         return self._clock.now
@@ -256,6 +259,28 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         return self._signal_handlers.pop(sig, None) is not None
 
     _check_signal = unix_events._UnixSelectorEventLoop._check_signal
+
+    def set_task_factory(self, factory):
+        # A program's own factory is called as Python 3.11 calls one, factory(loop, coro), and
+        # get_task_factory() gives it back; without one the runtime's makes the tasks.
+        if factory is not None and not callable(factory):
+            raise TypeError("task factory must be a callable or None")
+        self._program_task_factory = factory
+        self._task_factory = self._new_task if factory is None else self._new_program_task
+
+    def get_task_factory(self):
+        return self._program_task_factory
+
+    def _new_program_task(self, loop, coro, *, name=None, context=None):
+        # The tracer does not follow these tasks: it knows the tasks its own factory made.
+        factory = self._program_task_factory
+        task = factory(self, coro) if context is None else factory(self, coro, context=context)
+        if _ASYNCIO_TASK_NAME.fullmatch(task.get_name()):
+            # Named from asyncio's counter, which every run shares: the run's own takes its place.
+            task.set_name(self._session.next_task_name())
+        if name is not None:
+            task.set_name(name)
+        return task
 
     def _new_task(self, loop, coro, *, name=None, **kwargs):
         task = self._task_class(coro, loop=loop, name=self._task_name(name), **kwargs)
