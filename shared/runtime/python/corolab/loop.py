@@ -17,7 +17,7 @@ import threading
 from asyncio import base_events, coroutines, events, unix_events
 from asyncio.log import logger
 
-from . import executors, network, py311, sandbox, threads
+from . import executors, network, py311, sandbox, threads, vclock
 
 
 class Deadlock(KeyboardInterrupt):
@@ -181,6 +181,16 @@ class VirtualEventLoop(base_events.BaseEventLoop):
             del handle._source_traceback[-1]
         self._ready.append(handle)
         return handle
+
+    def call_later(self, delay, callback, *args, context=None):
+        if delay is None:
+            raise TypeError("delay must not be None")
+        if 0 < delay < vclock.MIN_WAIT:
+            delay = vclock.MIN_WAIT  # see there: a timer of 1e-17 s left a rate limiter waiting for good
+        timer = self.call_at(self._clock.now + delay, callback, *args, context=context)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        return timer
 
     def call_at(self, when, callback, *args, context=None):
         # As BaseEventLoop.call_at, with timers that keep the order they were scheduled in.

@@ -7,18 +7,25 @@ time.clock_gettime() of those clocks, time.strftime()/localtime() without a
 time, datetime.now()) reads this one.
 """
 import datetime as _datetime
+import math
 import sys
 import time as _time
 
 _real = {name: getattr(_time, name) for name in (
     "time", "time_ns", "monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns",
     "sleep", "localtime", "gmtime", "strftime", "ctime", "asctime", "clock_gettime", "clock_gettime_ns",
+    "process_time", "process_time_ns",
 ) if hasattr(_time, name)}
 # clock_gettime()'s clocks that tell the time of day, and those that tell time since some start;
 # the others (a process's or thread's CPU time) stay the real ones.
 _WALL_CLOCKS = {getattr(_time, name) for name in ("CLOCK_REALTIME", "CLOCK_TAI") if hasattr(_time, name)}
 _SINCE_CLOCKS = {getattr(_time, name) for name in ("CLOCK_MONOTONIC", "CLOCK_MONOTONIC_RAW", "CLOCK_BOOTTIME", "CLOCK_HIGHRES", "CLOCK_UPTIME") if hasattr(_time, name)}
 _real_datetime = _datetime.datetime
+# The shortest a wait lasts, virtual seconds. Natively a sleep or timer of any positive length
+# takes tens of microseconds or more; here a wait for 1e-17 s (which rounding in a program's
+# own arithmetic asks for) would not move the clock, and a program waiting for it to move (a
+# rate limiter topping up what it may send, a loop until a deadline) would wait for good.
+MIN_WAIT = 1e-6
 
 
 class LimitExceeded(KeyboardInterrupt):
@@ -39,7 +46,7 @@ class VirtualClock:
 
     def advance(self, seconds):
         if seconds > 0:
-            target = self.now + seconds
+            target = max(self.now + seconds, math.nextafter(self.now, math.inf))  # it moves (MIN_WAIT)
             if target > self.max_seconds:
                 self.move_to(self.max_seconds)
                 self.on_limit()
@@ -70,7 +77,7 @@ def _sleep(seconds):
     # Blocking: the whole loop stops for `seconds` of program time.
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
-    _clock.advance(float(seconds))
+    _clock.advance(max(float(seconds), MIN_WAIT) if seconds > 0 else 0.0)
 
 
 def _opt_time(t):
@@ -139,6 +146,12 @@ def install(wall_start, max_seconds):
     _time.perf_counter = lambda: _clock.now
     _time.perf_counter_ns = lambda: int(_clock.now * 1e9)
     _time.sleep = _sleep
+    # CPU time is the real one, counted from the run's start as a new process's is (the worker's
+    # counts everything it did before); a thread's is the same, there being one (Pyodide has no
+    # thread_time, which natively exists).
+    cpu_start = _real["process_time_ns"]()
+    _time.process_time = _time.thread_time = lambda: (_real["process_time_ns"]() - cpu_start) / 1e9
+    _time.process_time_ns = _time.thread_time_ns = lambda: _real["process_time_ns"]() - cpu_start
     if "clock_gettime" in _real:
         _time.clock_gettime, _time.clock_gettime_ns = _clock_gettime, _clock_gettime_ns
     _time.localtime = lambda t=None: _real["localtime"](_opt_time(t))
@@ -156,6 +169,9 @@ def uninstall():
     _clock = None  # nothing of a run outlives it (runner.between_runs)
     for name, fn in _real.items():
         setattr(_time, name, fn)
+    for name in ("thread_time", "thread_time_ns"):
+        if name not in _real and hasattr(_time, name):
+            delattr(_time, name)
     _datetime.datetime = _real_datetime
     _set_monotonic_aliases(_real["monotonic"])
 
