@@ -46,7 +46,10 @@ class VirtualClock:
 
     def advance(self, seconds):
         if seconds > 0:
-            target = max(self.now + seconds, math.nextafter(self.now, math.inf))  # it moves (MIN_WAIT)
+            # Never stays put: a positive wait too short to change the time (what is left of a
+            # thread's timeout, say) still moves it, by the least there is; sleeps and timers
+            # last MIN_WAIT at least already.
+            target = max(self.now + seconds, math.nextafter(self.now, math.inf))
             if target > self.max_seconds:
                 self.move_to(self.max_seconds)
                 self.on_limit()
