@@ -42,6 +42,15 @@ describe('trace streaming', () => {
     expect(results.map(Number).sort((p, q) => p - q)).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
   });
 
+  it('cuts chunks by size as well as by time, so that little is left to spell out after the run', async () => {
+    // Cut every 0.1 s alone, a 10k-task run of 0.2 s left 10–50 % of its records for after its end.
+    await host.run(MANY_TASKS, 'many_tasks.py', { trace: true, lines: false }); // the second run is the quicker, whose chunks time cuts fewer
+    let sent = 0;
+    const { trace } = await host.run(MANY_TASKS, 'many_tasks.py', { trace: true, lines: false }, () => {}, (c) => (sent += c.events.kind.length));
+    expect(trace.meta.end.status).toBe('ok');
+    expect(sent / trace.events.kind.length).toBeGreaterThan(0.95);
+  });
+
   it('sends chunks from a run whose lines come faster than its steps: one task that loops', async () => {
     // Checkpoints from lines had pushed the loop's own one further each time: such a run sent no chunk.
     const program = 'import asyncio\nasync def main():\n    for i in range(100_000):\n        await asyncio.sleep(0)\nasyncio.run(main())\n';

@@ -33,6 +33,9 @@ from .sandbox import HardExit, Sandbox
 
 
 TRACE_CHUNK_SECONDS = 0.1
+# Or sooner, once this many bytes of records wait: the host spells out a chunk while the run
+# goes on, but what no chunk took only after it (half of a 10k-task run's records, cut by time alone).
+TRACE_CHUNK_BYTES = 1 << 18
 
 
 class Session:
@@ -66,7 +69,7 @@ class Session:
         if self.channel.halted:
             return  # the rest of the trace goes with the run's result: a chunk would be dropped
         now = self.real_time()
-        if now - self._last_chunk >= TRACE_CHUNK_SECONDS:
+        if now - self._last_chunk >= TRACE_CHUNK_SECONDS or (between_steps and self.tracer.unsent_bytes >= TRACE_CHUNK_BYTES):
             if between_steps:
                 self._last_chunk = now
                 data, chunk = self.tracer.take_chunk()

@@ -235,6 +235,7 @@ class Tracer:
         # Every checkpoint packs the list into float64 bytes: a long list of numbers
         # would be walked by every pass of the cyclic garbage collector.
         self._packed = []  # since the last chunk
+        self.unsent_bytes = 0  # their length
         self._sent = {"strings": 0, "tasks": 0, "timers": 0, "futures": 0}
         self.strings = []
         self._string_ids = {}
@@ -321,12 +322,11 @@ class Tracer:
         task._corolab_yield = -1 - tid  # its bare yields' record (see "On the wire"), made once
         if type(name) is not str:
             name = task.get_name()  # the task made it a str
-        ids = self._string_ids  # self.string(name)
-        if name in ids:
-            sid = ids[name]
-        else:
-            sid = ids[name] = len(self.strings)
-            self.strings.append(name)
+        # Not looked up in the string table first: most names are the run's own "Task-N",
+        # each new. A name that is there already is there twice, which costs a few bytes.
+        strings = self.strings
+        sid = len(strings)
+        strings.append(name)
         parent = getattr(_current_task(loop), "_corolab_tid", -1)
         line = 0
         # The nearest caller in the program's module: asked of each frame by depth, which
@@ -421,7 +421,9 @@ class Tracer:
 
     def pack(self):
         if self.events:
-            self._packed.append(_as_bytes(self.events))
+            data = _as_bytes(self.events)
+            self._packed.append(data)
+            self.unsent_bytes += len(data)
             self.events.clear()  # the same list, which _events may be
 
     def unsent_events(self):
@@ -430,6 +432,7 @@ class Tracer:
         self.pack()
         data = b"".join(self._packed)
         self._packed.clear()
+        self.unsent_bytes = 0
         return data
 
     def take_chunk(self):
