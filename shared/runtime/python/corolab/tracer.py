@@ -394,23 +394,6 @@ class Tracer:
     def renamed(self, tid, name):
         self.emit(K_TASK_RENAMED, tid, self.string(name), -1)
 
-    def task_finished(self, tid, task, wake, result):
-        """The step that finished a task, and how the task ended (`result`: its _result,
-        asked already)."""
-        ev = _events
-        ev += (K_STEP, wake, tid, FINISHED, 0)
-        # Each question asks the C task (see _Step): a result that is not None
-        # needs no other, as a failed or cancelled task has none.
-        if result is None:
-            exc = task._exception
-            if exc is not None:
-                ev += (K_TASK_FAILED, NOW, tid, self.string(f"{type(exc).__name__}: {exc}"), -1)
-                return
-            if task.cancelled():
-                ev += (K_TASK_CANCELLED, NOW, tid, -1, -1)
-                return
-        ev += (K_TASK_DONE, NOW, tid, self.string(_safe_repr(result)), -1)
-
     def step_cut(self, tid, wake):
         """The run was halted inside a step (a budget, Stop): the step is recorded
         even if recording has stopped, as the events inside it were."""
@@ -622,12 +605,39 @@ class NextStepHandle(TracedHandle):
 
 def _asked_end(task, tid, wake):
     """How a step that did not say so ended, as the C task tells it: a wait code, or
-    None when the task is done (then its end is recorded)."""
+    None when the task is done, whose end is then recorded (here: once per task,
+    so written out, with no helper calls for the commonest results)."""
     # What a step that says nothing most often did is finish its task, and a task that
     # returned something has a result, which a pending task has not: one question then.
     result = task._result
     if result is not None or task.done():
-        _tracer.task_finished(tid, task, wake, result)
+        ev = _events
+        ev += (K_STEP, wake, tid, FINISHED, 0)
+        # Each question asks the C task (see _Step): a result that is not None
+        # needs no other, as a failed or cancelled task has none.
+        if result is None:
+            exc = task._exception
+            if exc is not None:
+                ev += (K_TASK_FAILED, NOW, tid, _tracer.string(f"{type(exc).__name__}: {exc}"), -1)
+                return None
+            if task.cancelled():
+                ev += (K_TASK_CANCELLED, NOW, tid, -1, -1)
+                return None
+        text = None
+        if type(result) in _STR_IS_REPR:  # _safe_repr's first case
+            try:
+                text = str(result)
+            except ValueError:  # an int too long to write out
+                pass
+        if text is None or len(text) > _SHORT:
+            text = _safe_repr(result)
+        ids = _tracer._string_ids  # _tracer.string(text)
+        if text in ids:
+            sid = ids[text]
+        else:
+            sid = ids[text] = len(_tracer.strings)
+            _tracer.strings.append(text)
+        ev += (K_TASK_DONE, NOW, tid, sid, -1)
         return None
     waiter = task._fut_waiter
     if waiter is None:
