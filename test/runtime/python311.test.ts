@@ -76,4 +76,24 @@ asyncio.run(main(), debug=True)
       expect(r.stderr).not.toContain('corolab');
     }
   });
+
+  it("words the errors CPython raises as 3.11 does, with one monitoring tool a run, given back at its end", async () => {
+    // test/programs/error_messages.py compares the words with python3's; this, that the tool
+    // that rewords them is taken by each run and given back (a leak took a tool id a run).
+    const program = `import sys
+try:
+    a, b = [1, 2, 3]
+except ValueError as e:
+    print(e)
+print([sys.monitoring.get_tool(i) for i in range(6)].count("corolab-3.11-messages"))
+x = (
+`;
+    for (let i = 0; i < 3; i++) {
+      const broken = await rt.run(program, { trace: i % 2 === 0 });
+      expect(broken.stderr).toMatch(/SyntaxError/);
+      expect(broken.stderr).not.toMatch(/crashed|not in use/);
+      const r = await rt.run(program.replace(/x = \($/m, ''), { trace: i % 2 === 0 });
+      expect(r.stdout).toBe('too many values to unpack (expected 2)\n1\n');
+    }
+  });
 });

@@ -25,6 +25,7 @@ from . import isolation
 from . import locks
 from . import network
 from . import loop as vloop
+from . import messages311
 from . import threads
 from . import tracer as vtracer
 from . import vclock
@@ -269,6 +270,7 @@ def run(source, filename, options_json="{}"):
                 if tracer is not None and tracer.lines:
                     lines = vtracer.LineEvents(tracer)
                     lines.start(code)
+                messages311.install()
                 try:
                     exec(code, main.__dict__)
                 except SystemExit as exc:
@@ -324,6 +326,7 @@ def run(source, filename, options_json="{}"):
         if saved[3] is not None:
             sys.modules["__main__"] = saved[3]
         vtracer.deactivate()
+        messages311.uninstall()
         vloop.uninstall_policy()
         locks.uninstall()
         executors.uninstall()

@@ -1,0 +1,221 @@
+"""Python 3.11's wording for the errors CPython itself raises, where 3.14 reworded them.
+
+A program that catches an error and prints it (`print(f"failed: {e}")`, a gather()
+with return_exceptions=True) shows its message, and the lessons' output is compared
+with what python3.11 prints: `1.5 // 0` says "float floor division by zero" there,
+"division by zero" here. sys.monitoring's RAISE event lets the message be put back
+where the error is raised, before the program sees it.
+
+Only errors raised by the interpreter or a C function: never a `raise` statement,
+whose message is the program's (or a library's) own. Some 3.11 messages name the
+operands (`7 is not in list`, float or int division): those are read back from the
+instruction's operands when each is a plain name or constant, and otherwise the
+error is worded as for ints, the commonest case.
+"""
+import bisect
+import builtins
+import dis
+import os
+import re
+import sys
+
+_RAISES = frozenset(("RAISE_VARARGS", "RERAISE"))
+_NAMES = frozenset(("LOAD_FAST", "LOAD_FAST_BORROW", "LOAD_FAST_CHECK", "LOAD_DEREF"))
+_NAME_PAIRS = frozenset(("LOAD_FAST_LOAD_FAST", "LOAD_FAST_BORROW_LOAD_FAST_BORROW"))
+_CONSTANTS = frozenset(("LOAD_CONST", "LOAD_SMALL_INT"))
+_GLOBALS = frozenset(("LOAD_NAME", "LOAD_GLOBAL"))
+
+# (3.14's wording, 3.11's) for the errors whose message is all there is to change.
+_REWORDED = {
+    TypeError: (
+        (re.compile(r"'(?:[\w.]+\.)?(\w+)' object can't be awaited"), r"object \1 can't be used in 'await' expression"),
+        (re.compile(r"cannot use '.+' as a (?:dict key|set element) \((unhashable type: '.+')\)"), r"\1"),
+        # 3.14 names the type with its module, says which method is missing, and suggests the other protocol.
+        (re.compile(r"'(?:[\w.]+\.)?(\w+)' object does not support the ((?:asynchronous )?context manager protocol)\b.*"), r"'\1' object does not support the \2"),
+    ),
+    ValueError: (
+        (re.compile(r"too many values to unpack \(expected (\d+), got \d+\)"), r"too many values to unpack (expected \1)"),
+        (re.compile(r"(max|min)\(\) iterable argument is empty"), r"\1() arg is an empty sequence"),
+        (re.compile(r"expected a (?:positive|nonnegative) input(?:, got .*)?|expected a number in range from -1 up to 1, got .*"), "math domain error"),
+    ),
+    AttributeError: (
+        (re.compile(r"(.*) and no __dict__ for setting new attributes"), r"\1"),
+    ),
+}
+# A word each message to change has: most errors a program raises and catches are not
+# among them, and are let go after one search.
+_HINTS = {
+    TypeError: re.compile(r"awaited|unhashable|context manager"),
+    ValueError: re.compile(r"unpack|is empty|expected a|list\.index"),
+    AttributeError: re.compile(r"__dict__"),
+    ZeroDivisionError: re.compile(r"by zero|negative power"),
+}
+
+# What 3.11 says for a division by zero, by operator, for ints and for floats.
+_DIVISIONS = {
+    "/": ("division by zero", "float division by zero"),
+    "//": ("integer division or modulo by zero", "float floor division by zero"),
+    "%": ("integer modulo by zero", "float modulo"),
+    "divmod": ("integer division or modulo by zero", "float divmod()"),
+}
+
+_RUNTIME_DIR = os.path.dirname(__file__)  # the tracer's own AttributeErrors, as it looks for attributes, are its business
+_TOOL = None
+_instructions = {}  # code object -> (offsets, instructions), for this run
+
+
+def _on_raise(code, offset, exc):
+    # Called in every frame the error passes through: only where it began is it CPython's.
+    tb = exc.__traceback__
+    if tb is None or tb.tb_next is not None:
+        return
+    hint = _HINTS.get(type(exc))
+    args = exc.args
+    if hint is None or len(args) != 1 or type(args[0]) is not str or not hint.search(args[0]):
+        return
+    if code.co_filename.startswith(_RUNTIME_DIR):
+        return
+    try:
+        frame = sys._getframe(1)  # where it was raised, whose operands _operands reads
+        if frame.f_code is not code:
+            frame = None
+        where = _instruction_at(code, offset)
+        if where is None or where[1][where[0]].opname in _RAISES:
+            return
+        message = args[0]
+        if type(exc) is ZeroDivisionError:
+            worded = _division(message, where, frame)
+        elif type(exc) is ValueError and message == "list.index(x): x not in list":
+            worded = _not_in_list(where, frame)
+        else:
+            worded = message
+            for pattern, replacement in _REWORDED[type(exc)]:
+                if pattern.fullmatch(message):
+                    worded = pattern.sub(replacement, message)
+                    break
+        if worded is not None and worded != message:
+            exc.args = (worded,)
+    except Exception:  # never the program's business: it keeps 3.14's words
+        pass
+
+
+def _instruction_at(code, offset):
+    """The instruction the error came from, as (its index, the code's instructions). The
+    event's offset is that of the instruction's last inline cache entry, if it has any."""
+    table = _instructions.get(code)
+    if table is None:
+        listing = list(dis.get_instructions(code))
+        table = _instructions[code] = ([ins.offset for ins in listing], listing)
+    offsets, listing = table
+    index = bisect.bisect_right(offsets, offset) - 1
+    return (index, listing) if index >= 0 else None
+
+
+def _operands(where, count, frame):
+    """The values of the `count` operands the instruction at `where` takes off the stack,
+    when the instructions just before it load each from a name or a constant, and the
+    index of the first of those; else None."""
+    index, listing = where
+    values = []
+    i = index
+    while len(values) < count:
+        i -= 1
+        if i < 0:
+            return None
+        ins = listing[i]
+        op = ins.opname
+        if op in _NAME_PAIRS:
+            loaded = [_local(frame, name) for name in reversed(ins.argval)]
+        elif op in _NAMES:
+            loaded = [_local(frame, ins.argval)]
+        elif op in _CONSTANTS:
+            loaded = [(True, ins.argval)]
+        elif op in _GLOBALS:
+            loaded = [_global(frame, ins.argval, op == "LOAD_NAME")]
+        else:
+            return None
+        for found, value in loaded:
+            if not found:
+                return None
+            values.append(value)
+    values = values[:count]
+    values.reverse()
+    return values, i
+
+
+def _local(frame, name):
+    if frame is None:
+        return False, None
+    scope = frame.f_locals
+    return (True, scope[name]) if name in scope else (False, None)
+
+
+def _global(frame, name, local_first):
+    if frame is None:
+        return False, None
+    scopes = (frame.f_locals, frame.f_globals, builtins.__dict__) if local_first else (frame.f_globals, builtins.__dict__)
+    for scope in scopes:
+        if name in scope:
+            return True, scope[name]
+    return False, None
+
+
+def _division(message, where, frame):
+    if message == "zero to a negative power":
+        return "0.0 cannot be raised to a negative power"
+    if message != "division by zero":
+        return None
+    index, listing = where
+    ins = listing[index]
+    operands = _operands(where, 2, frame)
+    if ins.opname == "BINARY_OP":
+        operator = ins.argrepr.rstrip("=")  # `x /= 0` as `x / 0`
+    elif ins.opname == "CALL" and ins.argval == 2 and operands is not None:
+        # divmod(a, b): the function is loaded before its arguments (and the NULL of a call).
+        first = operands[1] - 1
+        if first >= 0 and listing[first].opname == "PUSH_NULL":
+            first -= 1
+        callee = _operands((first + 1, listing), 1, frame)
+        if callee is None or callee[0][0] is not divmod:
+            return None
+        operator = "divmod"
+    else:
+        return None
+    if operator not in _DIVISIONS:
+        return None
+    floats = operands is not None and any(type(v) is float for v in operands[0])
+    return _DIVISIONS[operator][floats]
+
+
+def _not_in_list(where, frame):
+    index, listing = where
+    if listing[index].opname != "CALL" or listing[index].argval != 1:
+        return None
+    operand = _operands(where, 1, frame)
+    if operand is None:
+        return None
+    return f"{operand[0][0]!r} is not in list"
+
+
+def install():
+    """For the run about to start: takes a sys.monitoring tool id no one uses."""
+    global _TOOL
+    mon = sys.monitoring
+    for tool in (mon.OPTIMIZER_ID, 4, 3, 2, 1):
+        if mon.get_tool(tool) is None:
+            mon.use_tool_id(tool, "corolab-3.11-messages")
+            mon.register_callback(tool, mon.events.RAISE, _on_raise)
+            mon.set_events(tool, mon.events.RAISE)
+            _TOOL = tool
+            return
+
+
+def uninstall():
+    global _TOOL
+    _instructions.clear()
+    if _TOOL is not None:
+        mon = sys.monitoring
+        mon.set_events(_TOOL, 0)
+        mon.register_callback(_TOOL, mon.events.RAISE, None)
+        mon.free_tool_id(_TOOL)
+        _TOOL = None
