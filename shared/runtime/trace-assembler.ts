@@ -95,11 +95,12 @@ export const Wire = {
   RUNNING_TASK: -2,
   /** An event that leaves its time to us (the latest CLOCK event's). */
   NOW: -1,
-  /** Wire-only kinds: the clock moved; a whole step; a step cut short; the end of a callback. */
+  /** Wire-only kinds: the clock moved; a whole step; a step cut short. */
   CLOCK: 100,
   STEP: 101,
   STEP_CUT: 102,
-  BOUNDARY: 103,
+  /** A one-number record: the end of what a plain callback or a timer did. */
+  BOUNDARY: 1023,
   /** A STEP's wake when nothing woke the task; its end when the task finished. */
   NO_WAKE: -1,
   FINISHED: -1,
@@ -121,7 +122,7 @@ for (const k of [EventKind.LoopIteration, EventKind.TimerFired, EventKind.Callba
 /**
  * Turns the tracer's flat doubles into typed columns, spelling out what its
  * hot path leaves out (see "On the wire" in tracer.py). Most records are five
- * numbers (kind, t, task, a, b); a line and a bare yield's step are one.
+ * numbers (kind, t, task, a, b); a line, a bare yield's step and a boundary are one.
  * A step arrives as one record after the events that happened inside it:
  * its Wake and StepStart go in before those events (back to the last event
  * that cannot be inside a step), which get its task; its StepEnd and Await
@@ -150,6 +151,15 @@ export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events:
       j++;
       continue;
     }
+    if (k === BOUNDARY) {
+      if (inside) {
+        head.push(0);
+        owner.push(-1);
+        inside = false;
+      }
+      j++;
+      continue;
+    }
     if (k < 0) {
       n += 3; // StepStart, StepEnd, Await
       if (inside) {
@@ -166,12 +176,6 @@ export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events:
       if (inside) {
         head.push(h);
         owner.push(flat[j + 2]!);
-        inside = false;
-      }
-    } else if (k === BOUNDARY) {
-      if (inside) {
-        head.push(0);
-        owner.push(-1);
         inside = false;
       }
     } else if (k !== CLOCK) {
@@ -238,6 +242,11 @@ export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events:
       j++;
       continue;
     }
+    if (k === BOUNDARY) {
+      leave();
+      j++;
+      continue;
+    }
     if (k < 0) {
       const stepTask = -1 - k;
       startStep(stepTask, NO_WAKE);
@@ -257,8 +266,6 @@ export function splitEvents(bytes: Uint8Array | undefined, clock = 0): { events:
         put(i++, EventKind.StepEnd, clock, stepTask, -1, -1);
         if (end !== FINISHED) put(i++, EventKind.Await, clock, stepTask, end & 3, (end >> 2) - 1);
       }
-      leave();
-    } else if (k === BOUNDARY) {
       leave();
     } else {
       enter();

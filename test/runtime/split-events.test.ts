@@ -72,10 +72,10 @@ describe('splitEvents', () => {
     const { rows } = split([
       [K.CallbackRun, NOW, -1, 4, -1],
       [K.FutureResolved, NOW, RUNNING, 0, 0],
-      [BOUNDARY, -1, -1, -1, -1],
+      [BOUNDARY],
       [K.TimerFired, NOW, -1, 2, -1],
       [K.FutureResolved, NOW, RUNNING, 1, 0],
-      [BOUNDARY, -1, -1, -1, -1],
+      [BOUNDARY],
       [STEP, code(WaitKind.Sleep, 2), 5, code(WaitKind.Yield, -1), 0],
     ]);
     expect(rows.map((r) => [r[0], r[2]])).toEqual([

@@ -35,11 +35,13 @@ On the wire, to the host (trace-assembler.ts splitEvents):
 - RUNNING_TASK is the task of the step the event is inside (-1 outside steps),
   NOW the time of the latest CLOCK event, which the tracer records whenever
   the clock moves; a wake or end is a wait code: (id + 1) * 4 + WaitKind.
-- The two commonest records are one number instead of five (an append costs
-  a fraction of building a tuple and extending the list by it):
-  LINE_BASE + n is a line n of the program run now, inside the running step;
-  -1 - task is a step of that task which nothing woke and that ended in a
-  bare yield (asyncio.sleep(0)). Every other record starts with its kind.
+- The commonest records are one number instead of five (an append costs
+  a fraction of building a tuple and extending the list by it, and packing
+  a number costs about as much as recording it): LINE_BASE + n is a line n
+  of the program run now, inside the running step; -1 - task is a step of
+  that task which nothing woke and that ended in a bare yield
+  (asyncio.sleep(0)); BOUNDARY is one number. Every other record starts
+  with its kind.
 The trace the host builds has all of it spelled out, and none of these.
 """
 import asyncio
@@ -64,8 +66,9 @@ W_YIELD, W_SLEEP, W_FUTURE, W_TASK = range(4)
 RUNNING_TASK = -2  # "the task whose step is running", resolved by the host
 NOW = -1  # "the clock's time", resolved by the host from the CLOCK events
 K_CLOCK = 100  # on the wire only: the clock moved to this time
-K_STEP, K_STEP_CUT, K_BOUNDARY = 101, 102, 103  # on the wire only: see "On the wire"
+K_STEP, K_STEP_CUT = 101, 102  # on the wire only: see "On the wire"
 LINE_BASE = 1024  # on the wire, a number from here up is a line of the program (see "On the wire")
+BOUNDARY = LINE_BASE - 1  # on the wire, the one number of a BOUNDARY record
 FILE_SID = 0  # the program's file name is the first string of every trace
 FOREVER = sys.float_info.max  # a timer due at ±infinity is due at ±FOREVER in a trace (JSON has no infinity; trace.ts)
 NO_WAKE = -1  # a STEP's wake: the task was not woken by anything (its first step, a yield)
@@ -173,8 +176,6 @@ def wait_code(kind, target):
     return (target + 1) * 4 + kind
 
 
-_BOUNDARY = (K_BOUNDARY, -1, -1, -1, -1)
-
 
 def _safe_repr(value):
     # Never call a user's __repr__: it could print, or fail.
@@ -236,15 +237,17 @@ class Tracer:
         # would be walked by every pass of the cyclic garbage collector.
         self._packed = []  # since the last chunk
         self.unsent_bytes = 0  # their length
-        self._sent = {"strings": 0, "tasks": 0, "timers": 0, "futures": 0}
-        self.strings = []
+        # The tables hold the rows not sent yet (unsent_tables); ids count on from the rows
+        # sent (the *_base counts). A sent row leaves its list: the cyclic garbage collector
+        # walks a list item by item in every pass.
+        self.strings, self.string_base = [], 0
         self._string_ids = {}
-        self.task_rows = []  # four numbers per task: its name's string id, its parent, its coroutine's name, its line
-        self.timer_when, self.timer_label = [], []
+        self.task_rows, self.task_base = [], 0  # four numbers per task: its name's string id, its parent, its coroutine's name, its line
+        self.timer_when, self.timer_label, self.timer_base = [], [], 0
         self._coro_sids = {}  # id of a code object -> (the code, string id of its name or None): see _coro_sid
         self._creation_lines = {}  # id of a code object -> (the code, {offset: line}): see task_created
         self._future_ids = weakref.WeakKeyDictionary()  # future -> future id, for futures without attributes
-        self.future_label = []
+        self.future_label, self.future_base = [], 0
         self.string(filename)  # FILE_SID
 
     # -- tables -------------------------------------------------------------------------
@@ -253,7 +256,7 @@ class Tracer:
         ids = self._string_ids
         if text in ids:  # `in` and [] need no call out of the interpreter (see _events); get() does
             return ids[text]
-        sid = ids[text] = len(self.strings)
+        sid = ids[text] = self.string_base + len(self.strings)
         self.strings.append(text)
         return sid
 
@@ -277,7 +280,7 @@ class Tracer:
         except TypeError:  # not weak-referenceable: no stable identity to give it
             fid = None
         if fid is None:
-            fid = len(self.future_label)
+            fid = self.future_base + len(self.future_label)
             try:
                 self._future_ids[fut] = fid
             except TypeError:
@@ -316,7 +319,7 @@ class Tracer:
         if coro_sid is None:
             return False
         rows = self.task_rows
-        tid = len(rows) >> 2
+        tid = self.task_base + (len(rows) >> 2)
         task._corolab_tid = tid
         task._corolab_wait = (tid + 1) * 4 + W_TASK  # wait_code(W_TASK, tid)
         task._corolab_yield = -1 - tid  # its bare yields' record (see "On the wire"), made once
@@ -325,7 +328,7 @@ class Tracer:
         # Not looked up in the string table first: most names are the run's own "Task-N",
         # each new. A name that is there already is there twice, which costs a few bytes.
         strings = self.strings
-        sid = len(strings)
+        sid = self.string_base + len(strings)
         strings.append(name)
         parent = getattr(_current_task(loop), "_corolab_tid", -1)
         line = 0
@@ -424,22 +427,26 @@ class Tracer:
         return self.unsent_events(), self.unsent_tables()
 
     def unsent_tables(self):
-        """The table rows made since the last chunk (the host has the rest), as bytes."""
-        sent = self._sent
-        rows = self.tables_bytes(sent)
-        sent.update(strings=len(self.strings), tasks=len(self.task_rows) >> 2,
-                    timers=len(self.timer_when), futures=len(self.future_label))
+        """The table rows made since the last chunk (the host has the rest), as bytes;
+        they leave the tables."""
+        rows = self.tables_bytes()
+        self.string_base += len(self.strings)
+        self.task_base += len(self.task_rows) >> 2
+        self.timer_base += len(self.timer_when)
+        self.future_base += len(self.future_label)
+        for table in (self.strings, self.task_rows, self.timer_when, self.timer_label, self.future_label):
+            table.clear()
         return rows
 
-    def tables_bytes(self, start):
-        """The tables' rows from those `start` counts on, as trace-assembler.ts readTables reads them:
+    def tables_bytes(self):
+        """The tables' rows, as trace-assembler.ts readTables reads them:
         six float64 numbers (how many strings, tasks, timers and futures; whether the strings
         are JSON; their length in bytes), the timers' times (float64), then as int32 the
         task rows (four numbers each), the timers' labels and the futures' labels, then the
         strings in UTF-8, joined by NUL, or a JSON list when one of them cannot be sent so
         (it has a NUL, or a lone surrogate). The JSON of all of it cost a 10k-task run
         several times as much on each side."""
-        strings = self.strings[start["strings"]:]
+        strings = self.strings
         text = "\0".join(strings)
         data = None
         if text.count("\0") == max(len(strings) - 1, 0):
@@ -450,11 +457,10 @@ class Tracer:
         as_json = data is None
         if as_json:
             data = json.dumps(strings).encode()
-        when = self.timer_when[start["timers"]:]
-        ints = self.task_rows[4 * start["tasks"]:] + self.timer_label[start["timers"]:]
-        futures = self.future_label[start["futures"]:]
-        ints += futures
-        head = (len(strings), (len(self.task_rows) >> 2) - start["tasks"], len(when), len(futures), as_json, len(data))
+        when = self.timer_when
+        futures = self.future_label
+        ints = self.task_rows + self.timer_label + futures
+        head = (len(strings), len(self.task_rows) >> 2, len(when), len(futures), as_json, len(data))
         return b"".join((_as_bytes(head), _as_bytes(when), _as_bytes(ints, "i"), data))
 
     def pause(self):
@@ -635,7 +641,7 @@ def _asked_end(task, tid, wake):
         if text in ids:
             sid = ids[text]
         else:
-            sid = ids[text] = len(_tracer.strings)
+            sid = ids[text] = _tracer.string_base + len(_tracer.strings)
             _tracer.strings.append(text)
         ev += (K_TASK_DONE, NOW, tid, sid, -1)
         return None
@@ -661,8 +667,7 @@ def _run_other(handle, timer, python_callable=False):
         ev = _events
         ev += (K_CALLBACK, NOW, -1, sid, timer)
     events.Handle._run(handle)  # where a failing callback's traceback starts, as natively
-    ev = _events
-    ev += _BOUNDARY
+    _events.append(BOUNDARY)
 
 
 class TracedTimerHandle(VirtualTimerHandle):
@@ -674,8 +679,7 @@ class TracedTimerHandle(VirtualTimerHandle):
         ev += (K_TIMER_FIRED, NOW, -1, self._timer_id, -1)
         if self._callback is futures._set_result_unless_cancelled:
             events.Handle._run(self)  # asyncio.sleep's own timer: the wake-up that follows says it all
-            ev = _events
-            ev += _BOUNDARY
+            _events.append(BOUNDARY)
         else:
             TracedHandle._run(self, self._timer_id)
 
@@ -783,7 +787,7 @@ class TracedEventLoop(VirtualEventLoop):
     def _new_timer(self, when, callback, args, context):
         timer = super()._new_timer(when, callback, args, context)
         tr = _tracer
-        timer._timer_id = tid = len(tr.timer_when)
+        timer._timer_id = tid = tr.timer_base + len(tr.timer_when)
         when = float(when)
         tr.timer_when.append(when if -FOREVER <= when <= FOREVER else math.copysign(FOREVER, when))
         if callback is futures._set_result_unless_cancelled:
@@ -809,7 +813,7 @@ class TracedEventLoop(VirtualEventLoop):
         fut = TracedFuture(loop=self)
         label = sys._getframe(1).f_code.co_qualname
         tr = _tracer
-        fid = len(tr.future_label)
+        fid = tr.future_base + len(tr.future_label)
         fut._corolab_id = fid
         fut._corolab_wait = (fid + 1) * 4 + W_FUTURE  # wait_code(W_FUTURE, fid)
         fut._corolab_label = label
