@@ -69,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const source = readInput(file);
-  if (source === undefined) return 2;
+  if (typeof source === 'number') return source;
   const numberOption = (name: string, value: string | undefined): number | undefined => {
     if (value === undefined) return undefined;
     const n = Number(value);

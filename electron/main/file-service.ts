@@ -16,6 +16,7 @@ import {
   titleFromFileName,
 } from '../../shared/project.js';
 import type { ProjectContent } from '../../shared/project.js';
+import { decodePythonSource } from '../../shared/python-source.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 export class FileError extends Error {
@@ -53,8 +54,9 @@ export async function readDocument(path: string, maxBytes = MAX_FILE_BYTES): Pro
   if (documentKind(real) !== kind) {
     throw new FileError(`${basename(path)} is a link to ${basename(real)}, which is not a ${kind === 'project' ? 'Corolab project' : 'Python file'}.`);
   }
-  const text = await readTextLimited(real, maxBytes);
+  const bytes = await readBytesLimited(real, maxBytes);
   const fileName = basename(path);
+  const text = kind === 'python' ? pythonText(bytes, fileName) : utf8Text(bytes, fileName);
   if (kind === 'project') {
     try {
       return { kind, project: parseProject(text), fileName, path: real };
@@ -68,7 +70,22 @@ export async function readDocument(path: string, maxBytes = MAX_FILE_BYTES): Pro
   return { kind, source: text, title: titleFromFileName(fileName), fileName, path: real };
 }
 
-async function readTextLimited(path: string, maxBytes: number): Promise<string> {
+function utf8Text(bytes: Uint8Array, fileName: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new FileError(`${fileName} is not UTF-8 text.`);
+  }
+}
+
+/** A program's text as python3 reads it (a byte order mark, a coding comment). */
+function pythonText(bytes: Uint8Array, fileName: string): string {
+  const decoded = decodePythonSource(bytes, fileName);
+  if (!decoded.ok) throw new FileError(`${fileName} cannot be read as Python: ${decoded.error}`);
+  return decoded.text;
+}
+
+async function readBytesLimited(path: string, maxBytes: number): Promise<Uint8Array> {
   const name = basename(path);
   const info = await stat(path);
   if (!info.isFile()) throw new FileError(`${name} is not a regular file.`);
@@ -84,11 +101,7 @@ async function readTextLimited(path: string, maxBytes: number): Promise<string> 
       length += bytesRead;
     }
     if (length > maxBytes) throw new FileError(`${name} is too large (the limit is ${megabytes(maxBytes)}).`);
-    try {
-      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer.subarray(0, length));
-    } catch {
-      throw new FileError(`${name} is not UTF-8 text.`);
-    }
+    return buffer.subarray(0, length);
   } finally {
     await handle.close();
   }

@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import { useStore } from '../store/store';
 import { STRINGS } from '../i18n/strings';
+import { decodePythonSource } from '../../shared/python-source';
 
 export function OpenPython() {
   const t = STRINGS[useStore((s) => s.lang)];
@@ -26,7 +27,11 @@ export function OpenPython() {
         onChange={async (e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) await useStore.getState().openPython(await file.text(), file.name);
+          if (!file) return;
+          // Read as python3 reads a program: a byte order mark, a coding comment.
+          const decoded = decodePythonSource(new Uint8Array(await file.arrayBuffer()), file.name);
+          if (decoded.ok) await useStore.getState().openPython(decoded.text, file.name);
+          else useStore.setState({ notice: { kind: 'failed', text: decoded.error } });
         }}
       />
       <button data-testid="paste-python" disabled={converting} onClick={() => setPasting(true)}>

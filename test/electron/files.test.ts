@@ -65,8 +65,17 @@ describe('reading documents', () => {
     writeFileSync(join(dir, 'notes.txt'), 'hello');
     await expect(readDocument(join(dir, 'notes.txt'))).rejects.toThrow(/neither a Corolab project/);
     writeFileSync(join(dir, 'bin.py'), Buffer.from([0x66, 0x00, 0xff, 0xfe]));
-    await expect(readDocument(join(dir, 'bin.py'))).rejects.toThrow(/not UTF-8 text|not a text file/);
+    await expect(readDocument(join(dir, 'bin.py'))).rejects.toThrow(/bin\.py cannot be read as Python: SyntaxError: Non-UTF-8 code starting with '\\xff'/);
     await expect(readDocument('lesson.corolab')).rejects.toThrow(/full path/);
+  });
+
+  it('reads a Python file as python3 does: past a byte order mark, in the encoding its coding comment names', async () => {
+    writeFileSync(join(dir, 'bom.py'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('print("hi")\r\n')]));
+    const bom = await readDocument(join(dir, 'bom.py'));
+    expect(bom.kind === 'python' && bom.source).toBe('print("hi")\r\n');
+    writeFileSync(join(dir, 'latin.py'), Buffer.from('# coding: latin-1\nprint("caf\xe9")\n', 'latin1'));
+    const latin = await readDocument(join(dir, 'latin.py'));
+    expect(latin.kind === 'python' && latin.source).toBe('# coding: latin-1\nprint("café")\n');
   });
 
   it('refuses a project-named link to some other file', async () => {

@@ -97,6 +97,28 @@ describe('corolab CLI', () => {
     expect(frames(cli.stderr)).toEqual(userFrames);
   });
 
+  it.runIf(haveOracle)('reads a program as python3 does: a byte order mark and CRLF, a coding comment, bytes that are not UTF-8', async () => {
+    // Read as UTF-8 text, the mark was a SyntaxError and a Latin-1 "é" a replacement character.
+    const program = (name: string, bytes: number[]) => {
+      const path = join(scratch, name);
+      writeFileSync(path, Buffer.from(bytes));
+      return path;
+    };
+    const ascii = (text: string) => [...Buffer.from(text, 'latin1')];
+    const files = [
+      program('bom_crlf.py', [0xef, 0xbb, 0xbf, ...ascii('import asyncio\r\nasync def main():\r\n    print("crlf")\r\n    await asyncio.sleep(0.2)\r\n    print("done")\r\nasyncio.run(main())\r\n')]),
+      program('latin1_declared.py', ascii('#!/usr/bin/env python3\n# -*- coding: latin-1 -*-\nprint("caf\xe9")\n')),
+      program('latin1_undeclared.py', ascii('print("ok")\nprint("caf\xe9")\n')),
+    ];
+    for (const file of files) {
+      const [cli, native] = await Promise.all([run('node', [CLI, 'run', file]), run('python3', [NATIVE_RUN, file, '--scale', '0.1'])]);
+      expect(cli.code, `${file}: ${cli.stderr}`).toBe(native.code);
+      expect(cli.stdout).toBe(native.stdout.replace(/^[\d.]+\t/gm, ''));
+      // Both a SyntaxError (runpy, under native_run.py, words it as its own string literal's).
+      expect(cli.stderr.trimEnd().split('\n').at(-1)?.split(':')[0]).toBe(native.stderr.trimEnd().split('\n').at(-1)?.split(':')[0]);
+    }
+  });
+
   it.runIf(!haveOracle && Boolean(process.env.CI))('finds the oracle scripts in CI', () => {
     expect(haveOracle, `${ORACLE_DIR} must hold compare.py and native_run.py in CI`).toBe(true);
   });
