@@ -81,7 +81,6 @@ _future_set_result, _future_set_exception, _future_cancel = asyncio.Future.set_r
 _future_add_done_callback = asyncio.Future.add_done_callback
 _BUILTIN_FUNCTION = type(len)  # what a C task's wake-up callback is
 _PYTHON_CALLABLES = frozenset((types.FunctionType, types.MethodType))
-_current_task = asyncio.current_task
 _frame_module = sys._getframemodulename
 _CREATOR_DEPTHS = range(3, 33)  # frames above task_created, the task factory and loop.create_task
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
@@ -330,7 +329,11 @@ class Tracer:
         strings = self.strings
         sid = self.string_base + len(strings)
         strings.append(name)
-        parent = getattr(_current_task(loop), "_corolab_tid", -1)
+        # The task whose step runs, which the tracer knows (_Step): asking asyncio which
+        # task is current would cost two calls out of the interpreter.
+        step = _step
+        running = step.task if step.handle is None else step.handle._task
+        parent = -1 if running is None else running._corolab_tid
         line = 0
         # The nearest caller in the program's module: asked of each frame by depth, which
         # sys does in C, instead of walking f_back and f_code (a call out of the interpreter each).
@@ -895,6 +898,7 @@ def _clock_moved(now):
 def activate(tracer):
     global _tracer
     _tracer = tracer
+    _step.__init__()  # a run halted inside a step (SystemExit, Stop) left it there
     _lines.clear()
     _SCRATCH.clear()
     _record_into(tracer)
