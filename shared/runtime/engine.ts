@@ -44,9 +44,10 @@ interface PyRunResult {
   tables?: Uint8Array;
 }
 
-/** A trace chunk's record from output.py: how many bytes of the chunk file are events, and the clock. */
+/** A trace chunk's record from output.py: how many bytes of the chunk file are events, then table rows; and the clock. */
 interface PyChunk {
   chunk: number;
+  rows: number;
   t: number;
 }
 
@@ -141,8 +142,15 @@ export class Engine {
         this.onOutput(record.map(([stream, t, task, text]) => ({ stream, t, task, text })));
       } else {
         // Through the file, not this line: Pyodide's stdout takes a long line byte by byte.
-        const file = this.py.FS.readFile(CHUNK_FILE);
-        this.onChunk({ events: file.subarray(0, record.chunk), tables: file.subarray(record.chunk), t: record.t });
+        // The file holds chunks written over one another (output.py): this one is at its start.
+        const bytes = new Uint8Array(record.chunk + record.rows);
+        const stream = this.py.FS.open(CHUNK_FILE, 'r');
+        try {
+          this.py.FS.read(stream, bytes, 0, bytes.length, 0);
+        } finally {
+          this.py.FS.close(stream);
+        }
+        this.onChunk({ events: bytes.subarray(0, record.chunk), tables: bytes.subarray(record.chunk), t: record.t });
       }
     } else {
       // Written straight to file descriptor 1, past sys.stdout.

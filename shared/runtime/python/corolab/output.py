@@ -7,11 +7,13 @@ the host in batches over the real stdout as one JSON record per batch.
 import codecs
 import io
 import json
+import os
 import sys
 
 RECORD = "\x1e"  # starts a line of batched output records; anything else on fd 1 is raw text
 CHUNK_FILE = "/tmp/corolab-trace-chunk.bin"  # a trace chunk's events, read by the host as soon as it is announced
 STREAMS = {1: "stdout", 2: "stderr"}
+_chunk_file = None  # CHUNK_FILE, open for writing (OutputChannel.trace_chunk)
 
 
 class OutputChannel:
@@ -49,16 +51,23 @@ class OutputChannel:
 
     def trace_chunk(self, data, rows, t):
         """Hands the host a piece of the trace through a file: its events' bytes, then `rows`,
-        its table rows' (Tracer.tables_bytes). The record on stdout says where they part: the
-        host reads a long line off stdout many times slower than a file."""
+        its table rows' (Tracer.tables_bytes). The record on stdout says how long each is:
+        the host reads a long line off stdout many times slower than a file. Chunks are
+        written over one another into one file, kept open from run to run: it keeps the
+        room it has (a new file for each chunk cost one to three milliseconds as it grew)."""
         if self.halted:
             return
         self.flush()
-        with open(CHUNK_FILE, "wb") as f:
-            f.write(data)
-            f.write(rows)
+        global _chunk_file
+        f = _chunk_file
+        if f is None or not os.path.exists(CHUNK_FILE):  # a program may have removed it
+            f = _chunk_file = open(CHUNK_FILE, "wb")
+        f.seek(0)
+        f.write(data)
+        f.write(rows)
+        f.flush()
         out = sys.__stdout__
-        out.write(f'{RECORD}{{"chunk":{len(data)},"t":{json.dumps(t)}}}\n')
+        out.write(f'{RECORD}{{"chunk":{len(data)},"rows":{len(rows)},"t":{json.dumps(t)}}}\n')
         out.flush()
 
     def flush(self):

@@ -36,7 +36,7 @@ from .sandbox import HardExit, Sandbox
 TRACE_CHUNK_SECONDS = 0.1
 # Or sooner, once this many bytes of records wait: the host spells out a chunk while the run
 # goes on, but what no chunk took only after it (half of a 10k-task run's records, cut by time alone).
-TRACE_CHUNK_BYTES = 1 << 20
+TRACE_CHUNK_BYTES = 1 << 19
 
 
 class Session:
