@@ -5,6 +5,7 @@
  * own `loadPyodide` and the runtime's Python files, then forward messages.
  */
 import type { PyodideAPI } from 'pyodide';
+import { z } from 'zod';
 import type { TraceMeta } from '../trace.js';
 import { TRACE_VERSION } from '../trace.js';
 import { BlocksResult, FromWorker, OutputChunk, RunOptions, ToWorker } from './protocol.js';
@@ -44,11 +45,27 @@ interface PyRunResult {
   tables?: Uint8Array;
 }
 
-/** A trace chunk's record from output.py: how many bytes of the chunk file are events, then table rows; and the clock. */
-interface PyChunk {
-  chunk: number;
-  rows: number;
-  t: number;
+/**
+ * The runtime's records on its stdout (output.py): a batch of printed lines, or where a
+ * trace chunk is (how many bytes of the chunk file are events, then table rows; the
+ * clock). A program can write to that stdout too (os.write(1, ...)): a line that is
+ * not such a record is its text, as natively.
+ */
+const OutputBatch = z.array(z.tuple([OutputChunk.shape.stream, z.number(), z.number().int(), z.string()]));
+const ChunkRecord = z.object({ chunk: z.number().int().nonnegative(), rows: z.number().int().nonnegative(), t: z.number() });
+type ChunkRecord = z.infer<typeof ChunkRecord>;
+
+function parseRecord(text: string): z.infer<typeof OutputBatch> | ChunkRecord | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const batch = OutputBatch.safeParse(json);
+  if (batch.success) return batch.data;
+  const chunk = ChunkRecord.safeParse(json);
+  return chunk.success ? chunk.data : undefined;
 }
 
 type PyCallable = ((...args: unknown[]) => { toJs(o: object): unknown; destroy(): void }) & { destroy(): void };
@@ -56,6 +73,8 @@ type PyCallable = ((...args: unknown[]) => { toJs(o: object): unknown; destroy()
 export class Engine {
   private onOutput: (chunks: OutputChunk[]) => void = () => {};
   private onChunk: (chunk: WireTraceChunk) => void = () => {};
+  /** Whether the run in progress is traced: an untraced one sends no chunk. */
+  private tracing = false;
   private readonly runPy: PyCallable;
   private readonly betweenRuns: () => void;
 
@@ -107,6 +126,7 @@ export class Engine {
     const options = RunOptions.parse(request.options);
     this.onOutput = onOutput;
     this.onChunk = onChunk;
+    this.tracing = options.trace;
     const started = performance.now();
     const proxy = this.runPy(request.source, request.filename, JSON.stringify({ ...options, hostCpus: this.cpus }));
     let result: PyRunResult;
@@ -136,26 +156,38 @@ export class Engine {
   }
 
   private stdoutLine(line: string): void {
-    if (line.startsWith(RECORD)) {
-      const record = JSON.parse(line.slice(1)) as [OutputChunk['stream'], number, number, string][] | PyChunk;
-      if (Array.isArray(record)) {
-        this.onOutput(record.map(([stream, t, task, text]) => ({ stream, t, task, text })));
-      } else {
-        // Through the file, not this line: Pyodide's stdout takes a long line byte by byte.
-        // The file holds chunks written over one another (output.py): this one is at its start.
-        const bytes = new Uint8Array(record.chunk + record.rows);
-        const stream = this.py.FS.open(CHUNK_FILE, 'r');
-        try {
-          this.py.FS.read(stream, bytes, 0, bytes.length, 0);
-        } finally {
-          this.py.FS.close(stream);
-        }
-        this.onChunk({ events: bytes.subarray(0, record.chunk), tables: bytes.subarray(record.chunk), t: record.t });
-      }
+    const record = line.startsWith(RECORD) ? parseRecord(line.slice(1)) : undefined;
+    if (Array.isArray(record)) {
+      this.onOutput(record.map(([stream, t, task, text]) => ({ stream, t, task, text })));
+    } else if (record && this.tracing && this.readChunk(record)) {
+      return;
     } else {
       // Written straight to file descriptor 1, past sys.stdout.
       this.onOutput([{ stream: 'stdout', text: line + '\n', t: 0, task: -1 }]);
     }
+  }
+
+  /** A chunk from the chunk file, if it holds what the record says; whether it did. */
+  private readChunk(record: ChunkRecord): boolean {
+    // Through the file, not the record's line: Pyodide's stdout takes a long line byte by byte.
+    // The file holds chunks written over one another (output.py): this one is at its start.
+    const { FS } = this.py;
+    const length = record.chunk + record.rows;
+    let stream;
+    try {
+      if (FS.stat(CHUNK_FILE).size < length) return false;
+      stream = FS.open(CHUNK_FILE, 'r');
+    } catch {
+      return false;
+    }
+    const bytes = new Uint8Array(length);
+    try {
+      FS.read(stream, bytes, 0, length, 0);
+    } finally {
+      FS.close(stream);
+    }
+    this.onChunk({ events: bytes.subarray(0, record.chunk), tables: bytes.subarray(record.chunk), t: record.t });
+    return true;
   }
 }
 

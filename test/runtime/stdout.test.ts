@@ -23,4 +23,23 @@ describe('sys.stdout', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe("reconfigured\ncafé 안녕\na bytes-like object is required, not 'str'\n1 2\n");
   });
+
+  it("prints what a program writes past sys.stdout that looks like the runtime's own records, and goes on", async () => {
+    // The runtime's records share file descriptor 1 with the program; one that would not
+    // parse crashed the runtime, and a made-up trace chunk was read as one.
+    const program = [
+      'import os',
+      'os.write(1, b"\\x1e{bad\\n")',
+      'print("after")',
+      'os.write(1, b\'\\x1e{"chunk": 5, "rows": 99999999, "t": 0}\\n\')',
+      'os.write(1, b\'\\x1e[["stdout", 0, -1, 5]]\\n\')',
+      'print("end")',
+    ].join('\n');
+    for (const trace of [false, true]) {
+      const r = await rt.run(program, { trace });
+      expect(r.trace.meta.end).toMatchObject({ status: 'ok', exitCode: 0 });
+      expect(r.stdout).toBe('\x1e{bad\nafter\n\x1e{"chunk": 5, "rows": 99999999, "t": 0}\n\x1e[["stdout", 0, -1, 5]]\nend\n');
+    }
+    await expect(rt.run('print("next")')).resolves.toMatchObject({ stdout: 'next\n' });
+  });
 });

@@ -51,6 +51,29 @@ describe('trace streaming', () => {
     expect(sent / trace.events.kind.length).toBeGreaterThan(0.95);
   });
 
+  it('goes on streaming when the program removes the file chunks pass through', async () => {
+    const program = [
+      'import asyncio, os',
+      'async def w():',
+      '    for _ in range(20):',
+      '        await asyncio.sleep(0)',
+      'async def main():',
+      '    for _ in range(3):',
+      '        await asyncio.gather(*(w() for _ in range(3000)))',
+      '        try:',
+      '            os.remove("/tmp/corolab-trace-chunk.bin")',
+      '        except OSError:',
+      '            pass',
+      '    print("done")',
+      'asyncio.run(main())',
+    ].join('\n');
+    let sent = 0;
+    const r = await host.run(program, 'remove.py', { trace: true, lines: false }, () => {}, (c) => (sent += c.events.kind.length));
+    expect(r.trace.meta.end).toMatchObject({ status: 'ok', exitCode: 0 });
+    expect(sent).toBeGreaterThan(0);
+    expect(r.trace.tasks.name.length).toBe(9_001); // main and its workers
+  });
+
   it('sends chunks from a run whose lines come faster than its steps: one task that loops', async () => {
     // Checkpoints from lines had pushed the loop's own one further each time: such a run sent no chunk.
     const program = 'import asyncio\nasync def main():\n    for i in range(100_000):\n        await asyncio.sleep(0)\nasyncio.run(main())\n';
