@@ -175,7 +175,6 @@ def wait_code(kind, target):
     return (target + 1) * 4 + kind
 
 
-
 def _safe_repr(value):
     # Never call a user's __repr__: it could print, or fail.
     kind = type(value)
@@ -614,8 +613,7 @@ class NextStepHandle(TracedHandle):
 
 def _asked_end(task, tid, wake):
     """How a step that did not say so ended, as the C task tells it: a wait code, or
-    None when the task is done, whose end is then recorded (here: once per task,
-    so written out, with no helper calls for the commonest results)."""
+    None when the task is done, whose end is then recorded."""
     # What a step that says nothing most often did is finish its task, and a task that
     # returned something has a result, which a pending task has not: one question then.
     result = task._result
@@ -632,21 +630,7 @@ def _asked_end(task, tid, wake):
             if task.cancelled():
                 ev += (K_TASK_CANCELLED, NOW, tid, -1, -1)
                 return None
-        text = None
-        if type(result) in _STR_IS_REPR:  # _safe_repr's first case
-            try:
-                text = str(result)
-            except ValueError:  # an int too long to write out
-                pass
-        if text is None or len(text) > _SHORT:
-            text = _safe_repr(result)
-        ids = _tracer._string_ids  # _tracer.string(text)
-        if text in ids:
-            sid = ids[text]
-        else:
-            sid = ids[text] = _tracer.string_base + len(_tracer.strings)
-            _tracer.strings.append(text)
-        ev += (K_TASK_DONE, NOW, tid, sid, -1)
+        ev += (K_TASK_DONE, NOW, tid, _tracer.string(_safe_repr(result)), -1)
         return None
     waiter = task._fut_waiter
     if waiter is None:
