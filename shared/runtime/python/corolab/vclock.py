@@ -21,6 +21,11 @@ _real = {name: getattr(_time, name) for name in (
 _WALL_CLOCKS = {getattr(_time, name) for name in ("CLOCK_REALTIME", "CLOCK_TAI") if hasattr(_time, name)}
 _SINCE_CLOCKS = {getattr(_time, name) for name in ("CLOCK_MONOTONIC", "CLOCK_MONOTONIC_RAW", "CLOCK_BOOTTIME", "CLOCK_HIGHRES", "CLOCK_UPTIME") if hasattr(_time, name)}
 _real_datetime = _datetime.datetime
+_real_tzname = _time.tzname
+# The runtime's C library names a time zone by its offset ("UTC-0000"); on a machine
+# whose zone is UTC, python3 says "UTC" (time.tzname, %Z, astimezone().tzname()).
+_OFFSET_NAMES = {"UTC-0000", "UTC+0000"}
+_UTC = _datetime.timezone(_datetime.timedelta(0), "UTC")
 # The shortest a wait lasts, virtual seconds. Natively a sleep or timer of any positive length
 # takes tens of microseconds or more; here a wait for 1e-17 s (which rounding in a program's
 # own arithmetic asks for) would not move the clock, and a program waiting for it to move (a
@@ -101,6 +106,17 @@ def _clock_gettime_ns(clk_id):
     return _real["clock_gettime_ns"](clk_id)
 
 
+def _zone_name(name):
+    return "UTC" if name in _OFFSET_NAMES else name
+
+
+def _localtime(t=None):
+    local = _real["localtime"](_opt_time(t))
+    if local.tm_zone in _OFFSET_NAMES:
+        local = _time.struct_time((*local[:9], "UTC", local.tm_gmtoff))
+    return local
+
+
 class _VirtualDatetime(_real_datetime):
     @classmethod
     def now(cls, tz=None):
@@ -113,6 +129,12 @@ class _VirtualDatetime(_real_datetime):
     @classmethod
     def utcnow(cls):
         return cls.fromtimestamp(_clock.wall(), _datetime.timezone.utc).replace(tzinfo=None)
+
+    def astimezone(self, tz=None):
+        local = super().astimezone(tz)
+        if tz is None and local.tzname() in _OFFSET_NAMES:
+            return local.replace(tzinfo=_UTC)
+        return local
 
     def __repr__(self):
         # The C repr names a subclass by its bare name, datetime(2024, 1, 1, 0, 0), where the
@@ -157,7 +179,8 @@ def install(wall_start, max_seconds):
     _time.process_time_ns = _time.thread_time_ns = lambda: _real["process_time_ns"]() - cpu_start
     if "clock_gettime" in _real:
         _time.clock_gettime, _time.clock_gettime_ns = _clock_gettime, _clock_gettime_ns
-    _time.localtime = lambda t=None: _real["localtime"](_opt_time(t))
+    _time.localtime = _localtime
+    _time.tzname = tuple(_zone_name(name) for name in _real_tzname)
     _time.gmtime = lambda t=None: _real["gmtime"](_opt_time(t))
     _time.ctime = lambda t=None: _real["ctime"](_opt_time(t))
     _time.asctime = lambda t=None: _real["asctime"](_time.localtime() if t is None else t)
@@ -176,6 +199,7 @@ def uninstall():
         if name not in _real and hasattr(_time, name):
             delattr(_time, name)
     _datetime.datetime = _real_datetime
+    _time.tzname = _real_tzname
     _set_monotonic_aliases(_real["monotonic"])
 
 
