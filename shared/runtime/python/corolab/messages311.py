@@ -1,4 +1,5 @@
-"""Python 3.11's wording for the errors CPython itself raises, where 3.14 reworded them.
+"""Errors as Python 3.11 shows them, where 3.14 changed what a program prints: the
+wording of errors CPython itself raises, and the caret lines of tracebacks.
 
 A program that catches an error and prints it (`print(f"failed: {e}")`, a gather()
 with return_exceptions=True) shows its message, and the lessons' output is compared
@@ -11,13 +12,23 @@ whose message is the program's (or a library's) own. Some 3.11 messages name the
 operands (`7 is not in list`, float or int division): those are read back from the
 instruction's operands when each is a plain name or constant, and otherwise the
 error is worded as for ints, the commonest case.
+
+Tracebacks reach stdout too (`traceback.print_exc(file=sys.stdout)`,
+`logging.exception()` to a stdout handler), and 3.14 underlines more under
+their lines: a whole line, a call. 3.11's StackSummary.format_frame_summary
+is put back, as 3.11 has it.
 """
+import ast
 import bisect
 import builtins
+import collections
 import dis
+import linecache
 import os
 import re
 import sys
+import traceback
+from contextlib import suppress
 
 _RAISES = frozenset(("RAISE_VARARGS", "RERAISE"))
 _NAMES = frozenset(("LOAD_FAST", "LOAD_FAST_BORROW", "LOAD_FAST_CHECK", "LOAD_DEREF"))
@@ -197,9 +208,136 @@ def _not_in_list(where, frame):
     return f"{operand[0][0]!r} is not in list"
 
 
+# Python 3.11's traceback.StackSummary.format_frame_summary and the helper only it uses, as
+# they are there but for reading the line from linecache (3.14's FrameSummary keeps lines
+# differently) and taking 3.14's keyword arguments (colorize: never, for a program's output).
+_Anchors = collections.namedtuple(
+    "_Anchors",
+    [
+        "left_end_offset",
+        "right_start_offset",
+        "primary_char",
+        "secondary_char",
+    ],
+    defaults=["~", "^"]
+)
+
+
+def _extract_caret_anchors_from_line_segment(segment):
+    try:
+        tree = ast.parse(segment)
+    except SyntaxError:
+        return None
+
+    if len(tree.body) != 1:
+        return None
+
+    normalize = lambda offset: traceback._byte_offset_to_character_offset(segment, offset)
+    statement = tree.body[0]
+    match statement:
+        case ast.Expr(expr):
+            match expr:
+                case ast.BinOp():
+                    operator_start = normalize(expr.left.end_col_offset)
+                    operator_end = normalize(expr.right.col_offset)
+                    operator_str = segment[operator_start:operator_end]
+                    operator_offset = len(operator_str) - len(operator_str.lstrip())
+
+                    left_anchor = expr.left.end_col_offset + operator_offset
+                    right_anchor = left_anchor + 1
+                    if (
+                        operator_offset + 1 < len(operator_str)
+                        and not operator_str[operator_offset + 1].isspace()
+                    ):
+                        right_anchor += 1
+
+                    while left_anchor < len(segment) and ((ch := segment[left_anchor]).isspace() or ch in ")#"):
+                        left_anchor += 1
+                        right_anchor += 1
+                    return _Anchors(normalize(left_anchor), normalize(right_anchor))
+                case ast.Subscript():
+                    left_anchor = normalize(expr.value.end_col_offset)
+                    right_anchor = normalize(expr.slice.end_col_offset + 1)
+                    while left_anchor < len(segment) and ((ch := segment[left_anchor]).isspace() or ch != "["):
+                        left_anchor += 1
+                    while right_anchor < len(segment) and ((ch := segment[right_anchor]).isspace() or ch != "]"):
+                        right_anchor += 1
+                    if right_anchor < len(segment):
+                        right_anchor += 1
+                    return _Anchors(left_anchor, right_anchor)
+
+    return None
+
+
+def _format_frame_summary(self, frame_summary, **kwargs):
+    _display_width = traceback._display_width
+    row = []
+    row.append('  File "{}", line {}, in {}\n'.format(
+        frame_summary.filename, frame_summary.lineno, frame_summary.name))
+    line = linecache.getline(frame_summary.filename, frame_summary.lineno) if frame_summary.lineno is not None else ""
+    if line.strip():
+        stripped_line = line.strip()
+        row.append('    {}\n'.format(stripped_line))
+
+        orig_line_len = len(line)
+        frame_line_len = len(stripped_line.lstrip())
+        stripped_characters = orig_line_len - frame_line_len
+        if (
+            frame_summary.colno is not None
+            and frame_summary.end_colno is not None
+        ):
+            start_offset = traceback._byte_offset_to_character_offset(
+                line, frame_summary.colno)
+            end_offset = traceback._byte_offset_to_character_offset(
+                line, frame_summary.end_colno)
+            code_segment = line[start_offset:end_offset]
+
+            anchors = None
+            if frame_summary.lineno == frame_summary.end_lineno:
+                with suppress(Exception):
+                    anchors = _extract_caret_anchors_from_line_segment(code_segment)
+            else:
+                # Don't count the newline since the anchors only need to
+                # go up until the last character of the line.
+                end_offset = len(line.rstrip())
+
+            # show indicators if primary char doesn't span the frame line
+            if end_offset - start_offset < len(stripped_line) or (
+                    anchors and anchors.right_start_offset - anchors.left_end_offset > 0):
+                # When showing this on a terminal, some of the non-ASCII characters
+                # might be rendered as double-width characters, so we need to take
+                # that into account when calculating the length of the line.
+                dp_start_offset = _display_width(line, start_offset) + 1
+                dp_end_offset = _display_width(line, end_offset) + 1
+
+                row.append('    ')
+                row.append(' ' * (dp_start_offset - stripped_characters))
+
+                if anchors:
+                    dp_left_end_offset = _display_width(code_segment, anchors.left_end_offset)
+                    dp_right_start_offset = _display_width(code_segment, anchors.right_start_offset)
+                    row.append(anchors.primary_char * dp_left_end_offset)
+                    row.append(anchors.secondary_char * (dp_right_start_offset - dp_left_end_offset))
+                    row.append(anchors.primary_char * (dp_end_offset - dp_start_offset - dp_right_start_offset))
+                else:
+                    row.append('^' * (dp_end_offset - dp_start_offset))
+
+                row.append('\n')
+
+    if frame_summary.locals:
+        for name, value in sorted(frame_summary.locals.items()):
+            row.append('    {name} = {value}\n'.format(name=name, value=value))
+
+    return ''.join(row)
+
+
+_format_frame_summary_314 = traceback.StackSummary.format_frame_summary
+
+
 def install():
-    """For the run about to start: takes a sys.monitoring tool id no one uses."""
+    """For the run about to start: 3.11's tracebacks, and a sys.monitoring tool id no one uses."""
     global _TOOL
+    traceback.StackSummary.format_frame_summary = _format_frame_summary
     mon = sys.monitoring
     for tool in (mon.OPTIMIZER_ID, 4, 3, 2, 1):
         if mon.get_tool(tool) is None:
@@ -212,6 +350,7 @@ def install():
 
 def uninstall():
     global _TOOL
+    traceback.StackSummary.format_frame_summary = _format_frame_summary_314
     _instructions.clear()
     if _TOOL is not None:
         mon = sys.monitoring
