@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RuntimeHost } from '../../shared/runtime/node-host.js';
 import { EventKind } from '../../shared/trace.js';
 import { useRuntime } from './run-helpers.js';
+import type { OutputChunk } from '../../shared/runtime/protocol.js';
 
 const rt = useRuntime({ timeoutMs: 4000, killAfterMs: 2000 });
 const HELLO = 'import asyncio\nasync def main():\n    await asyncio.sleep(2)\n    print("still alive")\nasyncio.run(main())\n';
@@ -100,6 +101,28 @@ describe('limits', () => {
       expect(endless.trace.meta.end.status).toBe('stopped');
     } finally {
       await host.dispose();
+    }
+  });
+
+  it('ends a program that prints without end at a Stop, pressed again and again, with every line once', async () => {
+    // A Stop that landed while a line was being sent sent it twice, and a second one, landing in
+    // the run's clean-up, crashed the runtime.
+    for (const trace of [false, true]) {
+      const host = rt.host();
+      const chunks: OutputChunk[] = [];
+      const r = await host.run('i = 0\nwhile True:\n    print(i)\n    i += 1\n', 'printer.py', { trace }, (c) => {
+        chunks.push(...c);
+        host.stop();
+      });
+      expect(r.trace.meta.end.status).toBe('stopped');
+      const printed = chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join('').split('\n').filter((l) => l !== '');
+      expect(printed.length).toBeGreaterThan(0);
+      // Each line once, in order (the last may be cut short).
+      expect(printed.slice(0, -1)).toEqual(printed.slice(0, -1).map((_, i) => String(i)));
+      const stderr = chunks.filter((c) => c.stream === 'stderr').map((c) => c.text).join('');
+      expect(stderr).toMatch(/^corolab: stopped: the run was interrupted/m);
+      expect(stderr).not.toMatch(/crashed/);
+      await expectNextRunWorks();
     }
   });
 

@@ -33,9 +33,12 @@ interface Outcome {
   end: TraceEnd;
 }
 
-async function runProgram(host: RuntimeHost, path: string, options: RunOptions): Promise<Outcome> {
+async function runProgram(host: RuntimeHost, path: string, options: RunOptions, onOutput: () => void = () => {}): Promise<Outcome> {
   const chunks: OutputChunk[] = [];
-  const { trace } = await host.run(readFileSync(path, 'utf8'), basename(path), options, (c) => chunks.push(...c));
+  const { trace } = await host.run(readFileSync(path, 'utf8'), basename(path), options, (c) => {
+    chunks.push(...c);
+    onOutput();
+  });
   return {
     stamped: chunks.filter((c) => c.stream === 'stdout').map((c) => formatChunk(c, true)).join(''),
     stderr: chunks.filter((c) => c.stream === 'stderr').map((c) => c.text).join(''),
@@ -76,11 +79,9 @@ describe.runIf(haveOracle)('runtime agrees with native CPython', () => {
         special.set(`${name} ${mode}`, await runProgram(host, resolve(NO_ORACLE, `${name}.py`), options));
       }
     }
-    const spinning = runProgram(host, resolve(NO_ORACLE, 'spin_until_stopped.py'), { trace: false });
-    // Long enough for the program to have printed even on a loaded machine (other test files'
-    // workers share its cores): a Stop that lands before or inside its print failed this once in CI.
-    setTimeout(() => host?.stop(), 1500);
-    special.set('spin_until_stopped', await spinning);
+    // Stopped once it has printed, and spins: a Stop after a fixed time landed before or inside
+    // its print when other test files' workers kept the cores busy.
+    special.set('spin_until_stopped', await runProgram(host, resolve(NO_ORACLE, 'spin_until_stopped.py'), { trace: false }, () => host?.stop()));
     const verdicts = compareMany(COMPARE, pairs);
     runs.forEach(([k, outcome], i) => outcomes.set(k, { ...outcome, verdict: verdicts[i]! }));
   });

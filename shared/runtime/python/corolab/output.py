@@ -72,10 +72,11 @@ class OutputChannel:
 
     def flush(self):
         if self._pending:
+            # Taken before it is written: a Stop can interrupt the write, and the lines would go twice.
+            pending, self._pending = self._pending, []
             out = sys.__stdout__
-            out.write(RECORD + json.dumps(self._pending, ensure_ascii=False) + "\n")
+            out.write(RECORD + json.dumps(pending, ensure_ascii=False) + "\n")
             out.flush()
-            self._pending = []
         self._last_flush = self.session.real_time()
 
 
@@ -122,16 +123,18 @@ class StampedWriter(io.TextIOBase):
             if nl < 0:
                 self._partial += text[start:]
                 break
-            self._channel.line(self._stream, self._stamp, self._partial + text[start:nl + 1])
-            self._partial = ""
+            # The line leaves _partial before it is sent, as in flush().
+            line, self._partial = self._partial + text[start:nl + 1], ""
+            self._channel.line(self._stream, self._stamp, line)
             start = nl + 1
             self._stamp = self._clock.now if start < len(text) else None
         return len(text)
 
     def finish(self):
         if self._partial:
-            self._channel.line(self._stream, self._stamp, self._partial)
+            line, stamp = self._partial, self._stamp
             self._partial, self._stamp = "", None
+            self._channel.line(self._stream, stamp, line)
 
 
 class _BytesWriter(io.RawIOBase):

@@ -174,6 +174,10 @@ _stopped_by_host = False  # in the run in progress
 def _stop_requested(signum, frame):
     # The host's interrupt arrives as SIGINT; asyncio.run() leaves a non-default handler alone.
     global _stopped_by_host
+    if _stopped_by_host:
+        # Stopping already: a second Stop (pressed again, the time limit) would land in the
+        # run's own clean-up. A program that swallows the first is its host's to replace.
+        return
     _stopped_by_host = True
     raise Stopped()
 
