@@ -126,6 +126,26 @@ describe('limits', () => {
     }
   });
 
+  it('replaces the worker of a program that swallows the Stop, however often it is pressed', async () => {
+    const host = new RuntimeHost({ killAfterMs: 500 });
+    try {
+      await host.ready;
+      let out = '';
+      const program = 'while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        print("swallowed", flush=True)\n';
+      const ran = host.run(program, 'stubborn.py', { trace: false }, (c) => (out += c.map((x) => x.text).join('')));
+      const presses = setInterval(() => host.stop(), 100);
+      const r = await ran;
+      clearInterval(presses);
+      expect(out).toContain('swallowed');
+      expect(r.trace.meta.end.status).toBe('stopped');
+      expect(r.trace.meta.end.message).toMatch(/did not answer the interrupt, so its worker was replaced/);
+      expect(r.restarted).toBe(true);
+      await expect(host.run('print("after")', 'after.py')).resolves.toMatchObject({ trace: { meta: { end: { status: 'ok' } } } });
+    } finally {
+      await host.dispose();
+    }
+  });
+
   it('stops a thread that never ends at the real-time limit, and the program with it', async () => {
     // A loop that allocates nothing: a growing list reached the memory cap before the limit on a fast machine.
     const r = await rt.run('import threading\ndef spin():\n    while True:\n        pass\nthreading.Thread(target=spin).start()\nprint("never")\n', { trace: false });
