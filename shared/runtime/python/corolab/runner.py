@@ -182,6 +182,10 @@ def _stop_requested(signum, frame):
     raise Stopped()
 
 
+def _no_run_to_stop(signum, frame):
+    pass
+
+
 STOPPED = "stopped: the run was interrupted (Stop, or it ran past its time limit)"
 
 # python3 ends with SIGINT on an uncaught KeyboardInterrupt, which a shell reports as 128 + 2.
@@ -253,7 +257,7 @@ def run(source, filename, options_json="{}"):
     sys.stdin = io.StringIO("")
     global _stopped_by_host
     _stopped_by_host = False
-    saved_sigint = signal.signal(signal.SIGINT, _stop_requested)
+    signal.signal(signal.SIGINT, _stop_requested)
     sys.modules["__main__"] = main
     # logging's relativeCreated counts from its start, natively about when the process started.
     logging._startTime = time.time_ns()
@@ -326,7 +330,6 @@ def run(source, filename, options_json="{}"):
     finally:
         channel.flush()
         sys.stdout, sys.stderr, sys.argv, sys.stdin = saved[0], saved[1], saved[2], saved[4]
-        signal.signal(signal.SIGINT, saved_sigint)
         if saved[3] is not None:
             sys.modules["__main__"] = saved[3]
         vtracer.deactivate()
@@ -338,6 +341,9 @@ def run(source, filename, options_json="{}"):
         vclock.uninstall()
         events._set_running_loop(None)
         linecache.cache.pop(filename, None)
+        # A Stop that comes after the run (its host pressed it as the run ended) stops nothing:
+        # under the default handler it was a KeyboardInterrupt in whatever ran next.
+        signal.signal(signal.SIGINT, _no_run_to_stop)
 
     result = {
         "status": status,
