@@ -295,6 +295,10 @@ describe('sandbox', () => {
     ['print(open("/etc/passwd").read())', /FileNotFoundError/],
     ['import asyncio\nasyncio.run(asyncio.create_subprocess_shell("echo escaped"))', /OSError: asyncio.create_subprocess_shell\(\) is not available/],
     ['import asyncio\nasyncio.run(asyncio.start_unix_server(print, "/tmp/s"))', /OSError: a Unix socket is not available here/],
+    [
+      'import asyncio\nasync def main():\n    await asyncio.get_running_loop().create_datagram_endpoint(asyncio.DatagramProtocol, local_addr=("127.0.0.1", 0))\nasyncio.run(main())',
+      /OSError: UDP is not available here: programs have TCP streams only, to their own servers on 127\.0\.0\.1 or localhost/,
+    ],
     ['import asyncio\nasyncio.run(asyncio.open_connection("example.com", 80))', /OSError: \[Errno 101\] Network is unreachable: 'example.com' is not this machine/],
   ])('%s fails inside the program', async (src, error) => {
     const r = await rt.run(src + '\n');

@@ -301,7 +301,8 @@ class LoopbackServer(events.AbstractServer):
 
 
 def unavailable(what):
-    return OSError(f"{what} is not available here: a program can connect only to its own servers, on 127.0.0.1 or localhost")
+    # Said even of a program that only talks to itself on 127.0.0.1 (a UDP echo pair).
+    return OSError(f"{what} is not available here: programs have TCP streams only, to their own servers on 127.0.0.1 or localhost")
 
 
 async def create_server(loop, network, protocol_factory, host=None, port=None, *, sock=None, ssl=None, start_serving=True, **_options):
