@@ -53,13 +53,15 @@ _REWORDED = {
         (re.compile(r"(.*) and no __dict__ for setting new attributes"), r"\1"),
     ),
 }
-# A word each message to change has: most errors a program raises and catches are not
-# among them, and are let go after one search.
-_HINTS = {
-    TypeError: re.compile(r"awaited|unhashable|context manager"),
-    ValueError: re.compile(r"unpack|is empty|expected a|list\.index"),
-    AttributeError: re.compile(r"__dict__"),
-    ZeroDivisionError: re.compile(r"by zero|negative power"),
+# 3.14's words whose 3.11 wording depends on the operands (_division, _not_in_list).
+_ZERO_DIVISION = "division by zero"
+_ZERO_POWER = "zero to a negative power"
+_NOT_IN_LIST = "list.index(x): x not in list"
+# Every message to change, one pattern for each kind of error: most errors a program
+# raises and catches are none of them, and are let go after one match.
+_CHANGED = {
+    kind: re.compile("|".join([pattern.pattern for pattern, _ in _REWORDED.get(kind, ())] + [re.escape(m) for m in messages]))
+    for kind, messages in ((TypeError, ()), (ValueError, (_NOT_IN_LIST,)), (AttributeError, ()), (ZeroDivisionError, (_ZERO_DIVISION, _ZERO_POWER)))
 }
 
 # What 3.11 says for a division by zero, by operator, for ints and for floats.
@@ -80,9 +82,9 @@ def _on_raise(code, offset, exc):
     tb = exc.__traceback__
     if tb is None or tb.tb_next is not None:
         return
-    hint = _HINTS.get(type(exc))
+    changed = _CHANGED.get(type(exc))
     args = exc.args
-    if hint is None or len(args) != 1 or type(args[0]) is not str or not hint.search(args[0]):
+    if changed is None or len(args) != 1 or type(args[0]) is not str or not changed.fullmatch(args[0]):
         return
     if code.co_filename.startswith(_RUNTIME_DIR):
         return
@@ -96,7 +98,7 @@ def _on_raise(code, offset, exc):
         message = args[0]
         if type(exc) is ZeroDivisionError:
             worded = _division(message, where, frame)
-        elif type(exc) is ValueError and message == "list.index(x): x not in list":
+        elif type(exc) is ValueError and message == _NOT_IN_LIST:
             worded = _not_in_list(where, frame)
         else:
             worded = message
@@ -172,10 +174,8 @@ def _global(frame, name, local_first):
 
 
 def _division(message, where, frame):
-    if message == "zero to a negative power":
+    if message == _ZERO_POWER:
         return "0.0 cannot be raised to a negative power"
-    if message != "division by zero":
-        return None
     index, listing = where
     ins = listing[index]
     operands = _operands(where, 2, frame)
